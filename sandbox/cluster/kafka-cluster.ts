@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs';
+import type { ContainerRuntimeClient, StartedTestContainer } from 'testcontainers';
+import { dockerClient } from '../docker/docker-client.ts';
+import { ensurePortsFree, freePorts, portTaken } from '../docker/host-ports.ts';
+import { LABEL, ownerLabels } from '../docker/labels.ts';
+import { SandboxError } from '../docker/sandbox-error.ts';
+import { sweepOrphans } from '../docker/sweep.ts';
+import { kafkaImage } from '../image/kafka-image.ts';
+import { Broker } from './broker.ts';
+import type { ClusterSpec, TopicSpec } from './cluster-spec.ts';
+import { KafkaNodeContainer } from './kafka-node-container.ts';
+import { internalBootstrap, nodeAlias, PORTS } from './node-properties.ts';
+import { dynamicBrokerConfigs, resetCluster, type DynamicBrokerConfigs } from './reset-cluster.ts';
+import { trackForShutdown, untrack } from './shutdown.ts';
+
+/** A running Kafka cluster of the learner's: addresses for clients, a handle per node, reset and dispose. */
+export class KafkaCluster {
+  readonly id: string;
+  readonly spec: ClusterSpec;
+  readonly brokers: readonly Broker[];
+  private readonly client: ContainerRuntimeClient;
+  private admin?: Promise<Admin>;
+  private disposed?: Promise<void>;
+  /** Dynamic broker configs as the cluster started with them, which a reset restores. */
+  private baseline?: DynamicBrokerConfigs;
+
+  constructor(client: ContainerRuntimeClient, init: { id: string; spec: ClusterSpec; brokers: Broker[] }) {
+    this.client = client;
+    this.id = init.id;
+    this.spec = init.spec;
+    this.brokers = init.brokers;
+  }
+
+  /** Bootstrap servers for clients on the host (kafkajs in the sandbox server). */
+  get bootstrapServers(): string[] {
+    return this.brokers.map((broker) => broker.hostAddress);
+  }
+
+  /** Bootstrap servers for clients inside the cluster's network (the CLI tools). */
+  get internalBootstrapServers(): string {
+    return internalBootstrap(this.brokers.length);
+  }
+
+  broker(nodeId: number): Broker {
+    const broker = this.brokers.find((b) => b.nodeId === nodeId);
+    if (!broker) throw new Error(`no node ${nodeId} in a cluster of ${this.brokers.length}`);
+    return broker;
+  }
+
+  /** A kafkajs client for this cluster, quiet unless told otherwise. */
+  kafka(config: Partial<KafkaConfig> = {}): Kafka {
+    return new Kafka({ clientId: 'kafka-course-sandbox', logLevel: logLevel.NOTHING, ...config, brokers: this.bootstrapServers });
+  }
+
+  /** One connected admin client, shared by the sandbox's own work on this cluster. */
+  adminClient(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka().admin();
+      await admin.connect();
+      return admin;
+    })();
+    return this.admin;
+  }
+
+  async createTopics(topics: TopicSpec[]): Promise<void> {
+    if (topics.length === 0) return;
+    const admin = await this.adminClient();
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.map((t) => ({
+        topic: t.name,
+        numPartitions: t.partitions ?? 1,
+        replicationFactor: t.replicationFactor ?? Math.min(3, this.brokers.length),
+        configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
+      })),
+    });
+  }
+
+  /** Back to the state a lab starts from: every node up, no learner topics, groups or dynamic configs. */
+  async reset(): Promise<void> {
+    if (!this.baseline) throw new Error('reset() before the cluster recorded its starting configs');
+    await resetCluster(this, await this.adminClient(), this.baseline);
+    await this.createTopics(this.spec.topics ?? []);
+  }
+
+  /** Records the dynamic broker configs Kafka set at bootstrap (before any learner changes them), then creates the spec's topics. */
+  async prepare(): Promise<void> {
+    const admin = await this.adminClient();
+    [this.baseline] = await Promise.all([
+      dynamicBrokerConfigs(admin, this.brokers.map((b) => String(b.nodeId))),
+      this.createTopics(this.spec.topics ?? []),
+    ]);
+  }
+
+  /** Removes the nodes and the network. Safe to call more than once. */
+  dispose(): Promise<void> {
+    this.disposed ??= (async () => {
+      untrack(this);
+      const admin = await this.admin?.catch(() => undefined);
+      await admin?.disconnect().catch(() => undefined);
+      await removeClusterResources(this.client, this.id);
+    })();
+    return this.disposed;
+  }
+}
+
+let swept: Promise<unknown> | undefined;
+
+/**
+ * Starts a cluster of 1 or 3 KRaft nodes on its own Docker network, all nodes at once (a quorum forms
+ * only when they all run), and returns when every node serves and the spec's topics exist.
+ */
+export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster> {
+  const client = await dockerClient();
+  swept ??= sweepOrphans(client); // what a crashed run left behind, once per process
+  await swept;
+  const image = await kafkaImage(client);
+
+  const id = randomBytes(6).toString('hex');
+  const labels = { ...ownerLabels(), [LABEL.cluster]: id };
+  const local = ['localhost', '127.0.0.1', '::1'].includes(client.info.containerRuntime.host);
+  // Host clients get a numeric address: "localhost" may resolve to ::1, where nothing is published.
+  const hostListener = local
+    ? { advertisedHost: '127.0.0.1', bindIp: '127.0.0.1' }
+    : { advertisedHost: client.info.containerRuntime.host, bindIp: '0.0.0.0' };
+  const ports = spec.hostPorts ?? (await freePorts(spec.nodes, hostListener.bindIp));
+  if (ports.length !== spec.nodes) throw new Error(`hostPorts needs one port per node (${spec.nodes})`);
+  if (spec.hostPorts) await ensurePortsFree(ports, hostListener.bindIp);
+
+  // Until the cluster object exists, a signal still removes what has been created so far.
+  const starting = { dispose: () => removeClusterResources(client, id) };
+  trackForShutdown(starting);
+  try {
+    const network = await client.container.dockerode.createNetwork({ Name: `kafka-course-${id}`, Labels: labels });
+    const imagePath = await imagePathOf(client, image);
+    const clusterId = newKafkaClusterId();
+    const nodeIds = Array.from({ length: spec.nodes }, (_, i) => i + 1);
+    const nodes = nodeIds.map((nodeId, i) =>
+      new KafkaNodeContainer(image)
+        .withNode(nodeId, spec.nodes)
+        .withClusterId(clusterId)
+        .withHostListener({ ...hostListener, port: ports[i]! })
+        .withBrokerConfig(spec.brokerConfig ?? {})
+        .withClusterNetwork(network.id)
+        .withImagePath(imagePath)
+        .withLabels({ ...labels, [LABEL.node]: String(nodeId) }),
+    );
+    // allSettled: a failed node must not leave its siblings starting while the cluster is removed.
+    const started = await Promise.allSettled(nodes.map((node) => node.start()));
+    const failed = started.findIndex((result) => result.status === 'rejected');
+    if (failed >= 0) {
+      throw nodeFailure(nodeIds[failed]!, ports[failed]!, (started[failed] as PromiseRejectedResult).reason, nodes);
+    }
+    const brokers = started.map((result, i) => new Broker(client, {
+      nodeId: nodeIds[i]!,
+      containerId: (result as PromiseFulfilledResult<StartedTestContainer>).value.getId(),
+      hostAddress: `${hostListener.advertisedHost}:${ports[i]}`,
+      internalAddress: `${nodeAlias(nodeIds[i]!)}:${PORTS.internal}`,
+    }));
+    const cluster = new KafkaCluster(client, { id, spec, brokers });
+    trackForShutdown(cluster);
+    await cluster.prepare().catch(async (error: unknown) => {
+      await cluster.dispose();
+      throw error;
+    });
+    return cluster;
+  } catch (error) {
+    await removeClusterResources(client, id);
+    throw error;
+  } finally {
+    untrack(starting);
+  }
+}
+
+/**
+ * A cluster id as `kafka-storage random-uuid` makes one: 16 random bytes in URL-safe base64, never
+ * starting with "-" (Kafka's rule: the CLI would read it as an option).
+ */
+function newKafkaClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+async function imagePathOf(client: ContainerRuntimeClient, image: string): Promise<string> {
+  const { Config } = await client.container.dockerode.getImage(image).inspect();
+  const path = Config.Env?.find((entry) => entry.startsWith('PATH='))?.slice('PATH='.length);
+  return path ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+}
+
+/** Why a node did not start: a taken port, or a broker that never became ready, with each node's last log lines. */
+function nodeFailure(nodeId: number, port: number, error: unknown, nodes: KafkaNodeContainer[]): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/port is already allocated|address already in use/i.test(message)) return portTaken(port, error);
+  const tails = nodes.map((node, i) => `--- kafka-${i + 1} ---\n${node.logTail()}`);
+  return new SandboxError(
+    `Kafka node ${nodeId} did not become ready: ${message}\n${tails.join('\n')}`,
+    'Check the broker settings the lab asked for (the log above names a bad one), then start again.',
+    { cause: error },
+  );
+}
+
+async function removeClusterResources(client: ContainerRuntimeClient, clusterId: string): Promise<void> {
+  const docker = client.container.dockerode;
+  const filters = JSON.stringify({ label: [`${LABEL.cluster}=${clusterId}`] });
+  const containers = await docker.listContainers({ all: true, filters });
+  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  const networks = await docker.listNetworks({ filters });
+  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+}

@@ -1,0 +1,35 @@
+import type Dockerode from 'dockerode';
+import { extract } from 'tar-stream';
+
+export const DATA_DIR = '/var/lib/kafka/data';
+
+/** One file of a partition's log directory: a .log segment, its .index and .timeindex, checkpoints. */
+export interface LogFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * The files of one partition's log directory on a node, copied out of the container (it may be
+ * stopped): what kafka-dump-log reads, for checks that compare its output with the real bytes.
+ */
+export async function readPartitionFiles(container: Dockerode.Container, topic: string, partition: number): Promise<LogFile[]> {
+  const archive = await container.getArchive({ path: `${DATA_DIR}/${topic}-${partition}` });
+  const files: LogFile[] = [];
+  const unpack = extract();
+  unpack.on('entry', (header, body, next) => {
+    const chunks: Buffer[] = [];
+    body.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
+    body.on('end', () => {
+      if (header.type === 'file') files.push({ name: header.name.split('/').pop() ?? header.name, bytes: Buffer.concat(chunks) });
+      next();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    unpack.on('finish', resolve);
+    unpack.on('error', reject);
+    archive.on('error', reject);
+    archive.pipe(unpack);
+  });
+  return files.sort((a, b) => a.name.localeCompare(b.name));
+}

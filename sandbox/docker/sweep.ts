@@ -1,0 +1,47 @@
+import { hostname } from 'node:os';
+import type { ContainerRuntimeClient } from 'testcontainers';
+import { LABEL, SESSION_ID } from './labels.ts';
+
+export interface SweepResult {
+  containers: string[];
+  networks: string[];
+}
+
+/**
+ * Removes what crashed runs left behind: containers and networks labelled as ours whose owner
+ * process on this host is gone. Live processes (parallel test files, a second server) keep theirs.
+ */
+export async function sweepOrphans(client: ContainerRuntimeClient): Promise<SweepResult> {
+  const docker = client.container.dockerode;
+  const filters = JSON.stringify({ label: [`${LABEL.managed}=true`] });
+
+  const containers = (await docker.listContainers({ all: true, filters })).filter((c) => isOrphan(c.Labels));
+  await Promise.all(
+    containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreGone)),
+  );
+
+  const networks = (await docker.listNetworks({ filters })).filter((n) => isOrphan(n.Labels ?? {}));
+  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(ignoreGone)));
+
+  return { containers: containers.map((c) => c.Id), networks: networks.map((n) => n.Id) };
+}
+
+function isOrphan(labels: Record<string, string>): boolean {
+  if (labels[LABEL.session] === SESSION_ID) return false;
+  if (labels[LABEL.ownerHost] !== hostname()) return false; // another machine's; it sweeps its own
+  return !processAlive(Number(labels[LABEL.ownerPid]));
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+function ignoreGone(error: { statusCode?: number }): void {
+  if (error.statusCode !== 404 && error.statusCode !== 409) throw error;
+}

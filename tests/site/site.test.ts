@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { lessonSlugs, readOutline } from '../../src/course/outline.ts';
+import { resolveCoursePaths } from '../../src/course/paths.ts';
+import { scanLesson } from '../../src/integrations/parity/lesson-scan.ts';
+import { buildSite, repoRoot } from './helpers/build-site.ts';
+import { CourseServer } from '../../sandbox/server/course-server.ts';
+
+// Builds the real site (or COURSE_CONTENT_DIR's content) once and drives it in Debian's chromium.
+// Lesson text is still being written, so the test picks its lesson and words from the content itself.
+
+const paths = resolveCoursePaths(repoRoot);
+const screenshots = join(repoRoot, 'test-artifacts/screenshots');
+const slowMachine = { timeout: 10 * 60_000 };
+
+interface LessonUnderTest {
+	slug: string;
+	koTitle: string;
+	enTitle: string;
+	/** The first section's explicit id, shared by both twins. */
+	sectionId: string;
+}
+
+function pickLesson(): LessonUnderTest {
+	const slugs = lessonSlugs(readOutline(paths.courseFile));
+	const read = (locale: string, slug: string) => readFileSync(join(paths.lessonsDir, locale, `${slug}.mdx`), 'utf8');
+	// Prefer a lesson with a fenced code block, to see Shiki's output.
+	const slug = slugs.find((candidate) => /^```\w+/m.test(read('ko', candidate))) ?? slugs[0];
+	assert.ok(slug, 'course.yaml lists no lessons');
+	const ko = scanLesson(read('ko', slug));
+	const en = scanLesson(read('en', slug));
+	const title = (scan: typeof ko) => String((scan.frontmatter.data as { title: unknown }).title);
+	const sectionId = ko.headings.find((heading) => heading.id)?.id;
+	assert.ok(sectionId, `${slug} has no heading with an explicit id`);
+	return { slug, koTitle: title(ko), enTitle: title(en), sectionId };
+}
+
+describe('the built course site', slowMachine, () => {
+	const lesson = pickLesson();
+	let outDir: string;
+	let server: CourseServer;
+	let origin: string;
+	let browser: Browser;
+	const problemsByPage = new Map<Page, string[]>();
+
+	before(async () => {
+		outDir = mkdtempSync(join(tmpdir(), 'course-site-'));
+		const build = await buildSite({ outDir, contentDir: process.env['COURSE_CONTENT_DIR'] });
+		assert.equal(build.exitCode, 0, `astro build failed:\n${build.output}`);
+		// The course's own server, with no sandbox features registered: the same static serving learners get.
+		server = new CourseServer({ siteDir: outDir, port: 0 });
+		origin = (await server.listen()).replace(/\/$/, '');
+		browser = await chromium.launch({
+			executablePath: '/usr/bin/chromium',
+			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+		mkdirSync(screenshots, { recursive: true });
+	}, slowMachine);
+
+	after(async () => {
+		await browser?.close();
+		await server?.close();
+		if (outDir) rmSync(outDir, { recursive: true, force: true });
+	});
+
+	/** A fresh page that records console errors and uncaught exceptions. */
+	async function openPage(path: string): Promise<Page> {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const problems: string[] = [];
+		problemsByPage.set(page, problems);
+		page.on('console', (message) => {
+			// A failed load's message does not name the resource; its location does.
+			if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+		});
+		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+		page.setDefaultTimeout(60_000);
+		await page.goto(origin + path);
+		return page;
+	}
+
+	async function closeWithoutErrors(page: Page): Promise<void> {
+		const problems = problemsByPage.get(page) ?? [];
+		await page.close();
+		assert.deepEqual(problems, [], `errors on ${page.url()}`);
+	}
+
+	test('the root sends learners to the Korean home page', slowMachine, async () => {
+		const page = await openPage('/');
+		await page.waitForURL(/\/ko\/$/);
+		assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+		await page.screenshot({ path: join(screenshots, 'home-ko.png'), fullPage: true });
+		await closeWithoutErrors(page);
+	});
+
+	test('the language picker keeps the lesson and the section', slowMachine, async () => {
+		const page = await openPage(`/ko/${lesson.slug}/#${lesson.sectionId}`);
+		assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+		assert.equal(await page.locator('h1').first().textContent(), lesson.koTitle);
+		await page.screenshot({ path: join(screenshots, 'lesson-ko.png') });
+
+		await page.locator('header starlight-lang-select select').selectOption({ label: 'English' });
+		await page.waitForURL(`**/en/${lesson.slug}/**`);
+		assert.equal(await page.getAttribute('html', 'lang'), 'en');
+		assert.equal(new URL(page.url()).hash, `#${lesson.sectionId}`);
+		assert.equal(await page.locator('h1').first().textContent(), lesson.enTitle);
+		await page.screenshot({ path: join(screenshots, 'lesson-en.png') });
+		await closeWithoutErrors(page);
+	});
+
+	test('code blocks are highlighted by Shiki at build time', slowMachine, async () => {
+		const page = await openPage(`/ko/${lesson.slug}/`);
+		const codeBlocks = page.locator('.expressive-code pre');
+		assert.ok((await codeBlocks.count()) > 0, 'the lesson has no highlighted code block');
+		// Expressive Code writes each token's light and dark colors as inline custom properties.
+		assert.ok((await page.locator('.expressive-code pre span[style*="--0:"]').count()) > 0, 'no colored tokens');
+		await codeBlocks.first().scrollIntoViewIfNeeded();
+		await page.screenshot({ path: join(screenshots, 'code-ko.png') });
+		await closeWithoutErrors(page);
+	});
+
+	for (const locale of ['ko', 'en'] as const) {
+		test(`search finds the lesson in ${locale}`, slowMachine, async () => {
+			const page = await openPage(`/${locale}/`);
+			const title = locale === 'ko' ? lesson.koTitle : lesson.enTitle;
+			await page.locator('header button[data-open-modal]').click();
+			await page.locator('#starlight__search .pagefind-ui__search-input').fill(title);
+			const hit = page.locator(`#starlight__search a[href*="/${locale}/${lesson.slug}/"]`).first();
+			await hit.waitFor();
+			await page.screenshot({ path: join(screenshots, `search-${locale}.png`) });
+			await closeWithoutErrors(page);
+		});
+	}
+
+	test('a learner can mark a lesson done and see it in the outline', slowMachine, async () => {
+		const page = await openPage(`/en/${lesson.slug}/`);
+		const toggle = page.locator('button[data-lesson-done]');
+		const outlineLink = page.locator(`nav a[href="/en/${lesson.slug}/"]`).first();
+		assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+		await toggle.click();
+		assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+		assert.equal(await outlineLink.getAttribute('data-done'), '');
+		// Progress is per lesson, not per language: the Korean twin shows it too.
+		await page.goto(`${origin}/ko/${lesson.slug}/`);
+		assert.equal(await page.locator('button[data-lesson-done]').getAttribute('aria-pressed'), 'true');
+		assert.equal(await page.locator(`nav a[href="/ko/${lesson.slug}/"]`).first().getAttribute('data-done'), '');
+		await page.screenshot({ path: join(screenshots, 'progress-ko.png') });
+		await closeWithoutErrors(page);
+	});
+
+	test('the glossary exists in both languages', slowMachine, async () => {
+		for (const locale of ['ko', 'en']) {
+			const page = await openPage(`/${locale}/glossary/`);
+			assert.equal(await page.getAttribute('html', 'lang'), locale);
+			await page.screenshot({ path: join(screenshots, `glossary-${locale}.png`), fullPage: true });
+			await closeWithoutErrors(page);
+		}
+	});
+
+	test('a lesson without its English twin fails the build and names the file', slowMachine, async () => {
+		const brokenContent = mkdtempSync(join(tmpdir(), 'course-content-'));
+		const brokenOut = mkdtempSync(join(tmpdir(), 'course-site-broken-'));
+		try {
+			cpSync(paths.contentDir, brokenContent, { recursive: true });
+			rmSync(join(brokenContent, 'lessons/en', `${lesson.slug}.mdx`));
+			const build = await buildSite({ outDir: brokenOut, contentDir: brokenContent });
+			assert.notEqual(build.exitCode, 0, 'the build passed without an English twin');
+			assert.match(build.output, new RegExp(`lessons/ko/${lesson.slug}\\.mdx:1: has no en twin`));
+		} finally {
+			rmSync(brokenContent, { recursive: true, force: true });
+			rmSync(brokenOut, { recursive: true, force: true });
+		}
+	});
+});

@@ -1,0 +1,23 @@
+// Send payment-1 … payment-80 to "payments" one at a time, 100 ms apart, printing "acked payment-N" for
+// each acknowledged one. Two seconds in, the lab stops the partition's follower for six seconds.
+// payment-1 … payment-80을 100 ms 간격으로 하나씩 "payments"에 보내고, 확인(ack)될 때마다 "acked payment-N"을
+// 출력하세요. 2초 뒤 실습이 파티션의 팔로워를 6초 동안 멈춥니다.
+import { Kafka, logLevel } from 'kafkajs';
+
+const kafka = new Kafka({
+  clientId: 'payments',
+  brokers: process.env.BOOTSTRAP_SERVERS!.split(','),
+  logLevel: logLevel.ERROR,
+});
+// TODO: survive the outage: how long does kafkajs retry by default? / 기본 재시도로 장애를 버틸 수 있을까요?
+const producer = kafka.producer();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+await producer.connect();
+for (let i = 1; i <= 80; i++) {
+  // TODO: which acks keeps every acknowledged payment? / 확인된 결제를 하나도 잃지 않으려면 acks는?
+  await producer.send({ topic: 'payments', acks: 1, messages: [{ key: `payment-${i}`, value: `payment-${i}` }] });
+  console.log(`acked payment-${i}`);
+  await sleep(100);
+}
+await producer.disconnect();

@@ -1,0 +1,81 @@
+import kafkajs from 'kafkajs';
+import { readTopic, type TopicRecord } from '../../sandbox/grading/cluster-state.ts';
+import { fail, pass, type LabCheck } from '../lab-format.ts';
+
+const { Partitioners } = kafkajs;
+
+export const TOPIC = 'clicks';
+export const BATCHES = 5;
+export const PER_BATCH = 10;
+export const KEYED = 6;
+
+/** Batch number → the partitions its records landed in. */
+function batchPartitions(records: TopicRecord[]): Map<number, number[]> {
+  const batches = Map.groupBy(records.filter((r) => r.key === null && r.headers['batch']), (r) => Number(r.headers['batch']));
+  return new Map([...batches].map(([batch, recs]) => [batch, [...new Set(recs.map((r) => r.partition))].sort()]));
+}
+
+export const checks: LabCheck[] = [
+  {
+    id: 'all-delivered',
+    title: { ko: `배치 ${BATCHES}개와 키 있는 메시지가 모두 도착했다`, en: `All ${BATCHES} batches and the keyed messages arrived` },
+    hint: { ko: `send()를 ${BATCHES}번, 매번 키 없는 메시지 ${PER_BATCH}개(헤더 batch)로 보내고, 키 있는 메시지 ${KEYED}개를 보내세요.`, en: `Call send() ${BATCHES} times with ${PER_BATCH} keyless messages each (header batch), then send the ${KEYED} keyed messages.` },
+    points: 1,
+    async run({ cluster }) {
+      const records = await readTopic(cluster, TOPIC);
+      const expected = BATCHES * PER_BATCH + KEYED;
+      if (records.length === expected) return pass({ expected: `${expected}`, actual: `${records.length}` });
+      return fail({ ko: `clicks 토픽에 레코드가 ${records.length}개 있습니다.`, en: `The clicks topic holds ${records.length} records.` }, { expected: `${expected}`, actual: `${records.length}` });
+    },
+  },
+  {
+    id: 'batch-one-partition',
+    title: { ko: '한 배치의 키 없는 메시지는 한 파티션에 모여 있다', en: 'The keyless messages of a batch share one partition' },
+    hint: {
+      ko: '파티셔너는 메시지마다 한 번씩, 한 send() 안에서는 동기적으로 잇따라 불립니다. 고른 파티션을 팩토리의 클로저에 기억해 두세요.',
+      en: "The partitioner is called once per message, synchronously, one after another within a send(). Remember the chosen partition in the factory's closure.",
+    },
+    points: 3,
+    async run({ cluster }) {
+      const batches = batchPartitions(await readTopic(cluster, TOPIC));
+      const split = [...batches].filter(([, partitions]) => partitions.length > 1);
+      if (batches.size > 0 && split.length === 0) return pass({ expected: '1 partition per batch', actual: '1 partition per batch' });
+      const actual = split.map(([batch, partitions]) => `batch ${batch} → ${partitions.join(', ')}`).join('; ') || 'no batches';
+      return fail({ ko: `여러 파티션에 나뉜 배치가 있습니다: ${actual}`, en: `Some batches are split over several partitions: ${actual}` }, { expected: '1 partition per batch', actual });
+    },
+  },
+  {
+    id: 'partition-changes',
+    title: { ko: '다음 배치는 다른 파티션으로 간다', en: 'The next batch goes to another partition' },
+    hint: {
+      ko: 'send()가 끝나면 다음 호출에서 새 파티션을 고르세요. 같은 send()의 메시지가 모두 분배된 뒤에 실행되는 queueMicrotask가 경계를 알려 줍니다.',
+      en: 'Pick a new partition for the next send(). A queueMicrotask callback runs only after every message of the current send() has been partitioned.',
+    },
+    points: 3,
+    async run({ cluster }) {
+      const batches = batchPartitions(await readTopic(cluster, TOPIC));
+      const sequence = Array.from({ length: BATCHES }, (_, i) => batches.get(i + 1)?.join('+') ?? '-');
+      const actual = sequence.join(' → ');
+      const repeats = sequence.some((partition, i) => i > 0 && partition === sequence[i - 1]);
+      if (batches.size === BATCHES && !repeats) return pass({ expected: 'a different partition each batch', actual });
+      return fail({ ko: `이어지는 배치가 같은 파티션을 썼습니다: ${actual}`, en: `Consecutive batches used the same partition: ${actual}` }, { expected: 'a different partition each batch', actual });
+    },
+  },
+  {
+    id: 'keyed-unchanged',
+    title: { ko: '키 있는 메시지는 여전히 키의 해시로 파티션이 정해진다', en: 'Keyed messages still go where their key hashes to' },
+    hint: { ko: '키나 partition이 있는 메시지는 Partitioners.DefaultPartitioner에 맡기세요.', en: 'Hand messages with a key or an explicit partition to Partitioners.DefaultPartitioner.' },
+    points: 2,
+    hidden: true,
+    async run({ cluster }) {
+      const { topics } = await (await cluster.adminClient()).fetchTopicMetadata({ topics: [TOPIC] });
+      const partitionMetadata = topics[0]?.partitions ?? [];
+      const byKey = Partitioners.DefaultPartitioner();
+      const keyed = (await readTopic(cluster, TOPIC)).filter((r) => r.key !== null);
+      const wrong = keyed.filter((r) => byKey({ topic: TOPIC, partitionMetadata, message: { key: r.key, value: r.value } }) !== r.partition);
+      if (keyed.length === KEYED && wrong.length === 0) return pass({ expected: 'murmur2 partition for every key', actual: 'all match' });
+      const actual = keyed.length === 0 ? 'no keyed messages' : wrong.map((r) => `${r.key} → ${r.partition}`).join('; ');
+      return fail({ ko: `키 해시와 다른 파티션에 간 메시지: ${actual}`, en: `Keyed messages away from their key's partition: ${actual}` }, { expected: 'murmur2 partition for every key', actual });
+    },
+  },
+];

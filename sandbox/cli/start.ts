@@ -1,0 +1,34 @@
+/**
+ * `npm start`: the course at http://127.0.0.1:4321/ — the site, built fresh, and the sandbox behind it.
+ * Docker and the Kafka image are checked (and the image built) first; without Docker the lessons are
+ * still served and the error says how to get the hands-on parts working.
+ */
+import { build } from 'astro';
+import { join } from 'node:path';
+import { trackForShutdown } from '../cluster/shutdown.ts';
+import { dockerClient } from '../docker/docker-client.ts';
+import { SandboxError } from '../docker/sandbox-error.ts';
+import { kafkaImage } from '../image/kafka-image.ts';
+import { CourseServer } from '../server/course-server.ts';
+import { mountLabApi } from '../server/lab-api.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+try {
+  console.error(`Kafka image: ${await kafkaImage(await dockerClient())}`);
+} catch (error) {
+  if (!(error instanceof SandboxError)) throw error;
+  console.error(`${error.message}\nThe lessons are served anyway; labs and terminals need Docker.`);
+}
+
+await build({ root, logLevel: 'warn' });
+
+const server = new CourseServer({
+  siteDir: join(root, 'dist'),
+  host: process.env.HOST,
+  port: process.env.PORT ? Number(process.env.PORT) : undefined,
+});
+// Features of the sandbox register their routes and WebSockets here.
+mountLabApi(server);
+trackForShutdown({ dispose: () => server.close() });
+console.error(`The course is running at ${await server.listen()} (Ctrl+C stops it)`);

@@ -1,0 +1,133 @@
+/**
+ * What checks read from a lab's real cluster: records, offsets, configs and replicas. Every helper asks
+ * the brokers; none of them looks at the learner's source.
+ */
+import { randomBytes } from 'node:crypto';
+import kafkajs from 'kafkajs';
+import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
+
+const { ConfigResourceTypes, ConfigSource } = kafkajs;
+
+export interface TopicRecord {
+  partition: number;
+  offset: number;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+  /** Epoch ms: CreateTime (set by the producer) or LogAppendTime (set by the broker), as the topic says. */
+  timestamp: number;
+}
+
+/** Partition → offset. */
+export type PartitionOffsets = Map<number, number>;
+
+export async function topicExists(cluster: KafkaCluster, topic: string): Promise<boolean> {
+  return (await (await cluster.adminClient()).listTopics()).includes(topic);
+}
+
+/** The end offset (high watermark) of each partition; empty when the topic does not exist. */
+export async function endOffsets(cluster: KafkaCluster, topic: string): Promise<PartitionOffsets> {
+  if (!(await topicExists(cluster, topic))) return new Map();
+  const offsets = await (await cluster.adminClient()).fetchTopicOffsets(topic);
+  return new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+}
+
+/** Offsets a consumer group committed for a topic; partitions without a commit are absent. */
+export async function committedOffsets(cluster: KafkaCluster, groupId: string, topic: string): Promise<PartitionOffsets> {
+  if (!(await topicExists(cluster, topic))) return new Map();
+  const [result] = await (await cluster.adminClient()).fetchOffsets({ groupId, topics: [topic] });
+  const committed = (result?.partitions ?? []).filter((p) => Number(p.offset) >= 0);
+  return new Map(committed.map((p) => [p.partition, Number(p.offset)]));
+}
+
+/**
+ * Every record of a topic up to its current end, in partition then offset order. Read by a throwaway
+ * consumer group, deleted afterwards so the learner never sees it.
+ */
+export async function readTopic(cluster: KafkaCluster, topic: string, timeoutMs = 20_000): Promise<TopicRecord[]> {
+  const ends = await endOffsets(cluster, topic);
+  const total = [...ends.values()].reduce((sum, end) => sum + end, 0);
+  if (total === 0) return [];
+  const groupId = `course-check-${randomBytes(4).toString('hex')}`;
+  // Short fetch waits: a reader at the end of the log must not hold disconnect() for the default 5 s long poll.
+  const consumer = cluster.kafka().consumer({ groupId, maxWaitTimeInMs: 100 });
+  const records: TopicRecord[] = [];
+  const remaining = new Map([...ends].filter(([, end]) => end > 0));
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`reading ${topic} timed out after ${records.length} records`)), timeoutMs);
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ partition, message }) => {
+            const offset = Number(message.offset);
+            if (offset >= (ends.get(partition) ?? 0)) return; // written after the check started
+            records.push({
+              partition,
+              offset,
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? null,
+              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+              timestamp: Number(message.timestamp),
+            });
+            if (offset + 1 >= (ends.get(partition) ?? 0)) remaining.delete(partition);
+            if (remaining.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+    await (await cluster.adminClient()).deleteGroups([groupId]).catch(() => undefined);
+  }
+  return records.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+}
+
+export interface TopicConfigValue {
+  value: string;
+  /** Where the value comes from: the topic itself, a broker setting, or Kafka's default. */
+  source: 'topic' | 'dynamic-broker' | 'dynamic-default-broker' | 'static-broker' | 'default' | 'unknown';
+}
+
+const SOURCE_NAMES = new Map<number, TopicConfigValue['source']>([
+  [ConfigSource.TOPIC_CONFIG, 'topic'],
+  [ConfigSource.DYNAMIC_BROKER_CONFIG, 'dynamic-broker'],
+  [ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG, 'dynamic-default-broker'],
+  [ConfigSource.STATIC_BROKER_CONFIG, 'static-broker'],
+  [ConfigSource.DEFAULT_CONFIG, 'default'],
+]);
+
+/** The topic's effective value of each named config, with its source. */
+export async function topicConfigs(cluster: KafkaCluster, topic: string, names: string[]): Promise<Map<string, TopicConfigValue>> {
+  const admin = await cluster.adminClient();
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: names }],
+  });
+  const entries = resources[0]?.configEntries ?? [];
+  return new Map(entries.map((e) => [e.configName, { value: e.configValue, source: SOURCE_NAMES.get(e.configSource) ?? 'unknown' }]));
+}
+
+export interface PartitionReplicas {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+}
+
+export async function partitionReplicas(cluster: KafkaCluster, topic: string): Promise<PartitionReplicas[]> {
+  const { topics } = await (await cluster.adminClient()).fetchTopicMetadata({ topics: [topic] });
+  return (topics[0]?.partitions ?? [])
+    .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr }))
+    .sort((a, b) => a.partition - b.partition);
+}
+
+/** The program's stdout, line by line, without blank lines. */
+export function outputLines(stdout: string): string[] {
+  return stdout.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+}

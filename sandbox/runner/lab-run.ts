@@ -1,0 +1,104 @@
+/**
+ * One run of a lab: compile the learner's program, bring the cluster to the lab's starting state, run the
+ * program (with the lab's scenario alongside), then run the checks against the cluster. The page, the
+ * grader and the benchmark all go through here, and follow it through its events.
+ */
+import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
+import type { Localized, OutageRecord, ProgramResult } from '../../labs/lab-format.ts';
+import { failAll, runChecks, type CheckResult } from '../grading/run-checks.ts';
+import { startOutage } from './broker-outage.ts';
+import { compileProgram, type CompileProblem } from './compile.ts';
+import { describeEnding } from './describe-ending.ts';
+import type { LoadedLab } from './lab-catalog.ts';
+import { defaultRunLimits, type ProgramRunner, type RunLimits } from './program-runner.ts';
+
+export type LabRunEvent =
+  | { type: 'phase'; phase: 'compiling' | 'preparing' | 'running' | 'checking' }
+  | { type: 'compile-error'; problems: CompileProblem[] }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'exit'; ending: ProgramResult['ending']; exitCode: number | null; durationMs: number; message: Localized }
+  | { type: 'checks'; results: CheckResult[] };
+
+export interface LabRunOptions {
+  lab: LoadedLab;
+  source: string;
+  cluster: KafkaCluster;
+  runner: ProgramRunner;
+  /** Graders see hidden checks; the page does not. */
+  includeHidden: boolean;
+  onEvent?: (event: LabRunEvent) => void;
+  /**
+   * The cluster's preparation for this lab when the caller started it ahead of the Run (see
+   * prepareCluster); without it the run prepares the cluster itself.
+   */
+  prepared?: Promise<void>;
+  /** Aborting cancels the program and skips the checks. */
+  signal?: AbortSignal;
+}
+
+export interface LabRunReport {
+  compileProblems?: CompileProblem[];
+  program?: ProgramResult;
+  outages: OutageRecord[];
+  checks: CheckResult[];
+}
+
+export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
+  const { lab, cluster, signal } = options;
+  const emit = (event: LabRunEvent) => options.onEvent?.(event);
+  const checks = lab.checks.filter((check) => options.includeHidden || !check.hidden);
+
+  emit({ type: 'phase', phase: 'compiling' });
+  const compiled = await compileProgram(options.source);
+  if (!compiled.ok) {
+    emit({ type: 'compile-error', problems: compiled.problems });
+    const first = compiled.problems[0]!;
+    const where = `${first.line}:${first.column} ${first.message}`;
+    return {
+      compileProblems: compiled.problems,
+      outages: [],
+      checks: failAll(checks, { ko: `프로그램이 컴파일되지 않았습니다(${where}).`, en: `The program did not compile (${where}).` }),
+    };
+  }
+
+  emit({ type: 'phase', phase: 'preparing' });
+  await (options.prepared ?? prepareCluster(cluster, lab));
+  if (signal?.aborted) return { outages: [], checks: [] };
+
+  emit({ type: 'phase', phase: 'running' });
+  const limits: RunLimits = { ...defaultRunLimits, timeLimitMs: lab.definition.timeLimitSeconds * 1000 };
+  const outage = lab.definition.scenario ? startOutage(cluster, lab.definition.scenario) : undefined;
+  const run = options.runner.start({
+    code: compiled.code,
+    // The partitioner warning is about kafkajs 1.x migrations, not the learner's code.
+    env: { BOOTSTRAP_SERVERS: cluster.bootstrapServers.join(','), KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+    limits,
+    onOutput: (stream, text) => emit({ type: 'output', stream, text }),
+  });
+  const cancel = () => run.cancel();
+  signal?.addEventListener('abort', cancel, { once: true });
+  const program = await run.done.finally(() => signal?.removeEventListener('abort', cancel));
+  emit({ type: 'exit', ending: program.ending, exitCode: program.exitCode, durationMs: program.durationMs, message: describeEnding(program, limits) });
+  if (program.ending !== 'cancelled') emit({ type: 'phase', phase: 'checking' });
+  await outage?.finish(); // a stopped broker is back in sync before anything reads the cluster
+  const outages = outage?.records ?? [];
+  if (program.ending === 'cancelled') return { program, outages, checks: [] };
+
+  const results = await runChecks(checks, { cluster, program, outages });
+  emit({ type: 'checks', results });
+  return { program, outages, checks: results };
+}
+
+/** Brings the cluster to the lab's starting state: reset (clean-slate labs), then the seed records. */
+export async function prepareCluster(cluster: KafkaCluster, lab: LoadedLab): Promise<void> {
+  if (lab.definition.cleanSlate) await cluster.reset();
+  const records = lab.definition.seed;
+  if (!records) return;
+  const producer = cluster.kafka().producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic: records.topic, messages: records.messages });
+  } finally {
+    await producer.disconnect();
+  }
+}

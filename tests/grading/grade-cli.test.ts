@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { GradingReport } from '../../sandbox/grading/grade-submissions.ts';
+import { loadLab } from '../../sandbox/runner/lab-catalog.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const grade = (...args: string[]) =>
+  spawnSync(process.execPath, ['--disable-warning=TimeoutNegativeWarning', 'sandbox/cli/grade.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+
+describe('npm run grade', () => {
+  const work = mkdtempSync(join(tmpdir(), 'grade-test-'));
+  const submissions = join(work, 'submissions');
+  const out = join(work, 'out');
+  let run: ReturnType<typeof grade>;
+  let report: GradingReport;
+
+  before(async () => {
+    const lab = await loadLab('keyed-producer');
+    mkdirSync(submissions);
+    writeFileSync(join(submissions, 'ana.ts'), lab.solution);
+    writeFileSync(join(submissions, 'ben.ts'), lab.starter);
+    writeFileSync(join(submissions, 'cho.ts'), 'import { Kafka } from "kafkajs";\nconst kafka = new Kafka({ brokers: [ });\n');
+    run = grade('keyed-producer', submissions, '--out', out);
+    report = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as GradingReport;
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('exits 0 although submissions fail, and shows progress', () => {
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /\[1\/3\] ana: 10\/10 points, all checks pass/);
+    assert.match(run.stderr, /\[2\/3\] ben: \d+\/10 points, failed: every-record-keyed, key-one-partition, order-per-key/);
+    assert.match(run.stderr, /\[3\/3\] cho: 0\/10 points, does not compile/);
+  });
+
+  it('writes per-check results with points, message, expected and actual, hidden checks included', () => {
+    const [ana, ben, cho] = report.submissions;
+    assert.deepEqual(report.submissions.map((s) => s.name), ['ana', 'ben', 'cho']);
+    assert.equal(ana!.score, ana!.maxScore);
+    assert.ok(ana!.checks.some((c) => c.hidden && c.passed), 'the hidden check ran');
+    const keyed = ben!.checks.find((c) => c.id === 'every-record-keyed')!;
+    assert.deepEqual([keyed.passed, keyed.earned, keyed.points], [false, 0, 2]);
+    assert.match(keyed.message!.en, /20 of 20 records do not have a customer name as their key/);
+    assert.equal(keyed.actual, '20 of 20 with key null');
+    assert.deepEqual(cho!.compileProblems!.map((p) => [p.line, p.column]), [[2, 38]]);
+    assert.ok(cho!.checks.every((c) => !c.passed && /did not compile \(2:38/.test(c.message!.en)));
+  });
+
+  it('writes JUnit XML with one suite per submission and a failure per failed check', () => {
+    const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+    assert.match(junit, /<testsuite name="ana" tests="5" failures="0"/);
+    assert.match(junit, /<testsuite name="ben" tests="5" failures="3"/);
+    assert.match(junit, /<testsuite name="cho" tests="5" failures="5"/);
+    assert.match(junit, /<failure message="20 of 20 records do not have a customer name as their key\.">/);
+  });
+
+  it('writes a Markdown and an HTML summary', () => {
+    assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /\| ana \| 10\/10 \| exited \(0\) \| ✅ \| ✅ \| ✅ \| ✅ \| ✅ \|/);
+    assert.match(readFileSync(join(out, 'summary.html'), 'utf8'), /<th scope="row">cho<\/th><td>0\/10<\/td><td>does not compile \(2:38\)<\/td>/);
+  });
+
+  it('exits non-zero when grading itself cannot run', () => {
+    const unknown = grade('no-such-lab', submissions, '--out', join(work, 'unknown'));
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /Grading failed: unknown lab "no-such-lab"/);
+  });
+});

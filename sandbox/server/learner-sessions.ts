@@ -1,8 +1,9 @@
 /**
  * Learner sessions: a token per browser, each owning at most one cluster (from a shared warm pool) and at
- * most one run. A new run cancels the session's current one first, so outputs never interleave.
+ * most one run. A new run cancels the session's current one first, so outputs never interleave. The
+ * terminal accepts the same tokens (learnerId), so a browser is one learner across labs and exercises.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ClusterPool } from '../cluster/cluster-pool.ts';
 import { specKey } from '../cluster/cluster-spec.ts';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
@@ -43,6 +44,15 @@ export class LearnerSessions {
   has(token: string): boolean {
     return this.sessions.has(token);
   }
+
+  /**
+   * The learner a token belongs to, or undefined for a token this server never issued. The id is a digest,
+   * so records that name the learner (terminal attempts) do not hold their credential.
+   */
+  readonly learnerId = (token: string): string | undefined => {
+    if (!this.sessions.has(token)) return undefined;
+    return createHash('sha256').update(token).digest('hex').slice(0, 16);
+  };
 
   hasAttempted(token: string, labId: string): boolean {
     return this.sessions.get(token)?.attempted.has(labId) ?? false;
@@ -100,12 +110,15 @@ export class LearnerSessions {
     return session.cluster;
   }
 
+  /** An idle session gives its cluster back; its token stays valid (the learner may be at the terminal). */
   private async endIdleSessions(): Promise<void> {
-    for (const [token, session] of this.sessions) {
-      if (session.run || Date.now() - session.lastSeen < IDLE_MS) continue;
-      this.sessions.delete(token);
-      await session.prepared?.done.catch(() => undefined);
-      if (session.cluster) await this.pool.release(session.cluster);
+    for (const session of this.sessions.values()) {
+      if (!session.cluster || session.run || Date.now() - session.lastSeen < IDLE_MS) continue;
+      const { cluster, prepared } = session;
+      session.cluster = undefined;
+      session.prepared = undefined;
+      await prepared?.done.catch(() => undefined);
+      await this.pool.release(cluster);
     }
   }
 

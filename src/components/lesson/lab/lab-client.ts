@@ -3,27 +3,16 @@
 // The server's own types, so the page and the sandbox cannot drift apart.
 import type { CheckResult } from '../../../../sandbox/grading/run-checks.ts';
 import type { LabStreamEvent } from '../../../../sandbox/server/lab-api.ts';
+import { learnerToken } from '../learner-session.ts';
 
 export type { CheckResult, LabStreamEvent };
-
-const TOKEN_KEY = 'kafka-course:lab-session';
-
-async function sessionToken(renew = false): Promise<string> {
-	const saved = localStorage.getItem(TOKEN_KEY);
-	if (saved && !renew) return saved;
-	const response = await fetch('/api/labs/session', { method: 'POST' });
-	if (!response.ok) throw new Error(`session: HTTP ${response.status}`);
-	const { token } = (await response.json()) as { token: string };
-	localStorage.setItem(TOKEN_KEY, token);
-	return token;
-}
 
 /** Runs the source and calls onEvent for each event as it arrives; a server restart (unknown token) gets a new session. */
 export async function runOnServer(labId: string, source: string, onEvent: (event: LabStreamEvent) => void, signal: AbortSignal): Promise<void> {
 	const post = async (token: string) =>
 		fetch('/api/labs/run', { method: 'POST', body: JSON.stringify({ token, labId, source }), headers: { 'Content-Type': 'application/json' }, signal });
-	let response = await post(await sessionToken());
-	if (response.status === 401) response = await post(await sessionToken(true));
+	let response = await post(await learnerToken());
+	if (response.status === 401) response = await post(await learnerToken(true));
 	if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
 	const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
 	let buffered = '';
@@ -38,7 +27,7 @@ export async function runOnServer(labId: string, source: string, onEvent: (event
 }
 
 export async function fetchSolution(labId: string): Promise<string> {
-	const response = await fetch(`/api/labs/solution?lab=${encodeURIComponent(labId)}&token=${encodeURIComponent(await sessionToken())}`);
+	const response = await fetch(`/api/labs/solution?lab=${encodeURIComponent(labId)}&token=${encodeURIComponent(await learnerToken())}`);
 	if (!response.ok) throw new Error(`HTTP ${response.status}`);
 	return ((await response.json()) as { solution: string }).solution;
 }

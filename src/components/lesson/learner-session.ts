@@ -1,0 +1,17 @@
+/**
+ * The browser's learner session: one token per browser, from the sandbox (sandbox/server/learner-sessions.ts),
+ * kept in localStorage so a reload finds the same cluster, runs and shells. Labs and terminals share it.
+ */
+
+const TOKEN_KEY = 'kafka-course:learner-session';
+
+/** The saved token, or a new one when there is none or `renew` says the server no longer knows it (it restarted). */
+export async function learnerToken(renew = false): Promise<string> {
+	const saved = localStorage.getItem(TOKEN_KEY);
+	if (saved && !renew) return saved;
+	const response = await fetch('/api/labs/session', { method: 'POST' });
+	if (!response.ok) throw new Error(`session: HTTP ${response.status}`);
+	const { token } = (await response.json()) as { token: string };
+	localStorage.setItem(TOKEN_KEY, token);
+	return token;
+}

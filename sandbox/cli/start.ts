@@ -10,7 +10,11 @@ import { dockerClient } from '../docker/docker-client.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { kafkaImage } from '../image/kafka-image.ts';
 import { CourseServer } from '../server/course-server.ts';
+import { ClusterPool } from '../cluster/cluster-pool.ts';
+import { HostProcessRunner } from '../runner/host-process-runner.ts';
 import { mountLabApi } from '../server/lab-api.ts';
+import { LearnerSessions } from '../server/learner-sessions.ts';
+import { mountTerminal } from '../terminal/mount-terminal.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -28,7 +32,11 @@ const server = new CourseServer({
   host: process.env.HOST,
   port: process.env.PORT ? Number(process.env.PORT) : undefined,
 });
-// Features of the sandbox register their routes and WebSockets here.
-mountLabApi(server);
+// Features of the sandbox register their routes and WebSockets here. Labs and terminals share one warm
+// pool, and one learner session per browser.
+const pool = new ClusterPool();
+const learners = mountLabApi(server, new LearnerSessions({ runner: new HostProcessRunner(), pool }));
+const terminals = mountTerminal(server, { pool, verifyToken: learners.learnerId, attemptsDir: join(root, '.course-data', 'attempts') });
+trackForShutdown(terminals);
 trackForShutdown({ dispose: () => server.close() });
 console.error(`The course is running at ${await server.listen()} (Ctrl+C stops it)`);

@@ -1,0 +1,66 @@
+/**
+ * The terminal exercise format: what labs/<id>/exercise.ts (steps, hints, solution commands, answer
+ * fields: plain data the site renders) and labs/<id>/checks.ts (what the grader reads from the real
+ * cluster) export. See "Terminal exercises" in labs/README.md.
+ */
+import type { ClusterSpec } from '../sandbox/cluster/cluster-spec.ts';
+import type { KafkaCluster } from '../sandbox/cluster/kafka-cluster.ts';
+import type { CheckVerdict, Localized } from './lab-format.ts';
+
+/** A read-only task's answer box: the learner types what a tool showed them (e.g. kafka-dump-log). */
+export interface AnswerField {
+  /** Unique within the exercise; checks read the answer under this id. */
+  id: string;
+  label: Localized;
+  /** Shown greyed in the empty box: the expected shape, never the answer. */
+  placeholder?: string;
+}
+
+export interface ExerciseStep {
+  /** Unique within the exercise, kebab-case. */
+  id: string;
+  title: Localized;
+  /** What to do, one paragraph per array item; `code` spans in backticks. */
+  body: Localized[];
+  /** Nudges shown one at a time on request, weakest first. */
+  hints: Localized[];
+  /** The solution: commands as typed at the prompt (console tools' input lines included, `^C` for Ctrl+C). Revealed on request. */
+  solution: string[];
+  answers?: AnswerField[];
+  /** The cluster this step runs on when it differs from the exercise's (e.g. three brokers for replication factor 3). */
+  cluster?: ClusterSpec;
+}
+
+export interface ExerciseDefinition {
+  id: string;
+  title: Localized;
+  /** The cluster the exercise starts on; a reset brings it back to this state. */
+  cluster: ClusterSpec;
+  steps: ExerciseStep[];
+}
+
+/** What a check can look at: the learner's real cluster, their answers, and what the terminal showed. */
+export interface ExerciseCheckContext {
+  cluster: KafkaCluster;
+  /** Answer field id → what the learner typed (trimmed). */
+  answers: Record<string, string>;
+  /** The terminal's output since the session started, escape sequences removed. */
+  transcript: string;
+}
+
+export interface ExerciseCheck {
+  id: string;
+  /** The step it grades: it runs only while the learner's cluster is that step's. */
+  step: string;
+  title: Localized;
+  /** Shown when the check fails: a nudge, not the answer. */
+  hint: Localized;
+  run(context: ExerciseCheckContext): Promise<CheckVerdict>;
+}
+
+/** The cluster a step runs on. */
+export function stepCluster(exercise: ExerciseDefinition, stepId: string | undefined): ClusterSpec {
+  const step = stepId === undefined ? undefined : exercise.steps.find((s) => s.id === stepId);
+  if (stepId !== undefined && !step) throw new Error(`exercise ${exercise.id} has no step "${stepId}"`);
+  return step?.cluster ?? exercise.cluster;
+}

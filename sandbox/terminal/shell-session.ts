@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import type { ClusterPool } from '../cluster/cluster-pool.ts';
+import { specKey, type ClusterSpec } from '../cluster/cluster-spec.ts';
+import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
+import { nodeAlias } from '../cluster/node-properties.ts';
+import type { TtySession } from '../cluster/tty-exec.ts';
+import { stepCluster, type ExerciseDefinition } from '../../labs/exercise-format.ts';
+import { greeting, type TerminalLocale } from './greeting.ts';
+import { CLOSE_CODE, type ServerMessage } from './protocol.ts';
+import { Scrollback } from './scrollback.ts';
+
+/**
+ * The shell runs in node 1's own container: kafka-dump-log reads segment files from the broker's disk,
+ * which only its container sees, and the learner works as an operator logged into a broker would.
+ */
+const SHELL_NODE = 1;
+
+/** Readline needs a UTF-8 locale to edit Korean text; the image sets none. */
+const SHELL_ENV = { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+
+/** Where the page's terminal is attached: screen bytes and control messages out. */
+export interface TerminalClient {
+  output(bytes: Buffer): void;
+  control(message: ServerMessage): void;
+  close(code: number, reason: string): void;
+}
+
+export interface ShellSessionOptions {
+  exercise: ExerciseDefinition;
+  pool: ClusterPool;
+  locale: TerminalLocale;
+  /** The shell ends after this long without a keystroke. */
+  idleLimitMs: number;
+  /** Called once when the session begins to end, with the promise of its end (the cluster back in the pool). */
+  onEnd(finished: Promise<void>): void;
+}
+
+interface RunningShell {
+  tty: TtySession;
+  pidFile: string;
+}
+
+/**
+ * One learner's shell on their own cluster for one exercise: it outlives the page (a reload reattaches
+ * and replays the scrollback), restarts when the learner exits it, and ends when idle.
+ */
+export class ShellSession {
+  readonly exercise: ExerciseDefinition;
+  private readonly options: ShellSessionOptions;
+  private currentCluster: KafkaCluster;
+  private shell?: RunningShell;
+  private client?: TerminalClient;
+  private readonly scrollback = new Scrollback(512 * 1024);
+  private size = { cols: 80, rows: 24 };
+  private idleTimer?: NodeJS.Timeout;
+  private ending?: Promise<void>;
+  private attachedBefore = false;
+  /** Serialises what replaces the shell (reset, a restart after exit), so two never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  static async open(options: ShellSessionOptions): Promise<ShellSession> {
+    const cluster = await options.pool.acquire(options.exercise.cluster);
+    const session = new ShellSession(options, cluster);
+    try {
+      await session.startShell();
+    } catch (error) {
+      await options.pool.release(cluster);
+      throw error;
+    }
+    session.touch();
+    return session;
+  }
+
+  private constructor(options: ShellSessionOptions, cluster: KafkaCluster) {
+    this.options = options;
+    this.exercise = options.exercise;
+    this.currentCluster = cluster;
+  }
+
+  get cluster(): KafkaCluster {
+    return this.currentCluster;
+  }
+
+  /** The container's hostname, which is what the shell's prompt shows. */
+  get host(): string {
+    return nodeAlias(SHELL_NODE);
+  }
+
+  /** Everything the terminal printed (and echoed) since the session began, as raw terminal bytes. */
+  transcript(): Buffer {
+    return this.scrollback.contents();
+  }
+
+  /** Takes the page's terminal; another tab or the page before a reload is let go. */
+  attach(client: TerminalClient): void {
+    const previous = this.client;
+    this.client = client;
+    if (previous) {
+      previous.control({ type: 'ended', reason: 'replaced' });
+      previous.close(CLOSE_CODE.replaced, 'another page took over this terminal');
+    }
+    client.control({
+      type: 'ready',
+      host: this.host,
+      bootstrapServers: this.cluster.internalBootstrapServers,
+      nodes: this.cluster.brokers.length,
+      replayed: this.attachedBefore,
+    });
+    this.attachedBefore = true;
+    client.output(this.scrollback.contents());
+  }
+
+  detach(client: TerminalClient): void {
+    if (this.client === client) this.client = undefined;
+  }
+
+  /** Keystrokes (and pasted text) from the page. Dropped while a reset replaces the shell. */
+  input(bytes: Buffer): void {
+    this.touch();
+    this.shell?.tty.stream.write(bytes);
+  }
+
+  async resize(cols: number, rows: number): Promise<void> {
+    this.size = { cols, rows };
+    await this.shell?.tty.resize(cols, rows).catch(() => undefined); // the shell may be ending
+  }
+
+  /** A clean cluster (the step's, when it names its own) and a fresh shell; the transcript keeps what came before. */
+  reset(stepId?: string): Promise<void> {
+    const spec = stepCluster(this.exercise, stepId);
+    this.touch();
+    return this.serialise(async () => {
+      this.client?.control({ type: 'resetting' });
+      await this.stopShell();
+      await this.switchCluster(spec);
+      this.print('\x1b[2J\x1b[H');
+      await this.startShell();
+      this.client?.control({
+        type: 'ready',
+        host: this.host,
+        bootstrapServers: this.cluster.internalBootstrapServers,
+        nodes: this.cluster.brokers.length,
+        replayed: false,
+      });
+    });
+  }
+
+  /** Ends the shell and hands the cluster back to the pool. Safe to call more than once. */
+  end(reason: 'idle' | 'shutdown'): Promise<void> {
+    this.ending ??= this.finish(reason);
+    return this.ending;
+  }
+
+  private async finish(reason: 'idle' | 'shutdown'): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const finished = (async () => {
+      this.client?.control({ type: 'ended', reason });
+      this.client?.close(CLOSE_CODE.ended, `the shell ended (${reason})`);
+      this.client = undefined;
+      await this.queue.catch(() => undefined);
+      await this.stopShell();
+      await this.options.pool.release(this.cluster);
+    })();
+    this.options.onEnd(finished);
+    await finished;
+  }
+
+  private async switchCluster(spec: ClusterSpec): Promise<void> {
+    if (specKey(spec) === specKey(this.cluster.spec)) {
+      await this.cluster.reset();
+      return;
+    }
+    await this.options.pool.release(this.cluster);
+    this.currentCluster = await this.options.pool.acquire(spec);
+  }
+
+  private async startShell(): Promise<void> {
+    const broker = this.cluster.broker(SHELL_NODE);
+    const pidFile = `/tmp/kafka-course-shell-${randomBytes(6).toString('hex')}.pid`;
+    // The outer shell records the interactive one's pid (exec keeps it), so stopShell can hang it up.
+    const tty = await broker.execTty(['bash', '-c', `echo $$ > ${pidFile}; exec bash -i`], {
+      ...this.size,
+      env: SHELL_ENV,
+      workingDir: '/home/appuser',
+    });
+    const shell = { tty, pidFile };
+    this.shell = shell;
+    this.print(greeting(this.cluster, this.host, this.options.locale));
+    tty.stream.on('data', (chunk: Buffer) => this.print(chunk));
+    tty.stream.on('error', () => undefined); // a killed container tears the stream down; `exited` handles it
+    void tty.exited.catch(() => -1).then(() => {
+      // The learner typed `exit` (or the node stopped): a new shell on the same cluster.
+      if (this.shell !== shell || this.ending) return;
+      this.shell = undefined;
+      void this.serialise(() => this.startShell()).catch((error: unknown) => {
+        this.client?.control({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      });
+    });
+  }
+
+  /** Hangs up the shell: bash passes SIGHUP on to its jobs, so a running console consumer ends too. */
+  private async stopShell(): Promise<void> {
+    const shell = this.shell;
+    if (!shell) return;
+    this.shell = undefined;
+    await this.cluster
+      .broker(SHELL_NODE)
+      .exec(['sh', '-c', `kill -HUP "$(cat ${shell.pidFile})"; rm -f ${shell.pidFile}`])
+      .catch(() => undefined); // a stopped node took the shell with it
+    shell.tty.stream.destroy();
+  }
+
+  private print(bytes: Buffer | string): void {
+    const chunk = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    this.scrollback.append(chunk);
+    this.client?.output(chunk);
+  }
+
+  private touch(): void {
+    clearTimeout(this.idleTimer);
+    if (this.ending) return;
+    this.idleTimer = setTimeout(() => void this.end('idle'), this.options.idleLimitMs);
+    this.idleTimer.unref();
+  }
+
+  private serialise<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.catch(() => undefined).then(work);
+    this.queue = next;
+    return next;
+  }
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { WebSocket } from 'ws';
+import { ScriptedTerminal, startTerminalServer, terminalUrl, type TerminalServer } from './terminal-harness.ts';
+
+/** The upgrade's answer: an HTTP status when refused, 101 when a WebSocket opened. */
+function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    socket.once('unexpected-response', (req, res) => {
+      req.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('error', reject);
+  });
+}
+
+describe('terminal sessions over the WebSocket', () => {
+  let server: TerminalServer;
+  let token: string;
+  before(async () => {
+    server = await startTerminalServer();
+    token = await server.newToken();
+  });
+  after(() => server.close());
+
+  it('refuses a missing or unknown token, another origin and an unknown exercise', async () => {
+    assert.equal(await upgradeStatus(terminalUrl(server.url, { exercise: 'kafka-topics' })), 401);
+    assert.equal(await upgradeStatus(terminalUrl(server.url, { exercise: 'kafka-topics', token: 'A'.repeat(43) })), 401);
+    const url = terminalUrl(server.url, { exercise: 'kafka-topics', token });
+    assert.equal(await upgradeStatus(url, { Origin: 'http://evil.example' }), 403);
+    assert.equal(await upgradeStatus(terminalUrl(server.url, { exercise: 'keyed-producer', token })), 404, 'a code lab has no terminal');
+  });
+
+  it('runs a real shell in the broker container, greets with the bootstrap servers, and keeps it across a reconnect', async () => {
+    const first = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    await first.waitForText(/BOOTSTRAP_SERVERS=kafka-1:9092/);
+    await first.waitForText(/appuser@kafka-1:~\$ $/);
+
+    assert.match(await first.run('echo "env=$BOOTSTRAP_SERVERS"'), /env=kafka-1:9092\n/);
+    assert.match(await first.run('hostname'), /\nkafka-1\n/);
+    // PID 1 is the broker's JVM (the start script exec'd it), not the host's init: the container's processes.
+    const processOne = await first.run('cat /proc/1/comm; ps -e -o comm= | sort -u | tr "\\n" " "');
+    assert.match(processOne, /\njava\n/);
+    assert.notEqual(readFileSync('/proc/1/comm', 'utf8').trim(), 'java');
+    assert.doesNotMatch(processOne, /\bnode\b|\bdockerd\b/);
+    assert.match(await first.run('command -v kafka-topics kafka-topics.sh kafka-dump-log.sh'), /kafka-topics\n.*kafka-topics\.sh\n.*kafka-dump-log\.sh\n/);
+
+    assert.match(await first.run('echo "안녕하세요 카프카"'), /\n안녕하세요 카프카\n/, 'Korean text round-trips through the TTY');
+    first.send({ type: 'resize', cols: 100, rows: 30 });
+    assert.match(await first.run('stty size'), /\n30 100\n/);
+    const started = Date.now();
+    const from = first.text().length;
+    first.type('sleep 60');
+    await first.waitForText(/sleep 60\n/, { from });
+    first.keys('\x03');
+    await first.waitForText(/\^C\n[^\n]*\$ $/, { from });
+    assert.ok(Date.now() - started < 10_000, 'Ctrl+C interrupts the foreground command');
+    const pid = (await first.run('echo "pid=$$"')).match(/pid=(\d+)/)?.[1];
+    await first.close();
+
+    const second = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    assert.ok(second.controls.length === 0);
+    assert.match(second.text(), /안녕하세요 카프카/, 'the scrollback is replayed');
+    assert.equal((await second.run('echo "pid=$$"')).match(/pid=(\d+)/)?.[1], pid, 'the same shell');
+
+    // A third connection takes over: the second is told and let go.
+    const third = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    assert.equal((await second.control('ended')).reason, 'replaced');
+    await third.close();
+  });
+
+  it('"reset sandbox" gives a clean cluster and a fresh shell', async () => {
+    const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'ko' });
+    await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic leftover');
+    const pid = (await terminal.run('echo "pid=$$"')).match(/pid=(\d+)/)?.[1];
+    terminal.send({ type: 'reset' });
+    await terminal.control('resetting');
+    await terminal.control('ready');
+    const from = terminal.text().length;
+    await terminal.waitForText(/\$ $/, { from });
+    assert.doesNotMatch(await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --list'), /leftover/);
+    assert.notEqual((await terminal.run('echo "pid=$$"')).match(/pid=(\d+)/)?.[1], pid);
+    await terminal.close();
+  });
+});
+
+describe('idle shells', () => {
+  it('end after the idle limit', async () => {
+    const server = await startTerminalServer({ idleLimitMs: 4_000 });
+    try {
+      const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token: await server.newToken() });
+      await terminal.run('true');
+      assert.equal((await terminal.control('ended', 15_000)).reason, 'idle');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import type { ExerciseCheck } from '../exercise-format.ts';
+import { fail, pass } from '../lab-format.ts';
+import { readTopic } from '../../sandbox/grading/cluster-state.ts';
+import { groupCaughtUp, keyedMessages, keylessMessages } from '../../sandbox/terminal/checks/record-checks.ts';
+
+const ORDERS = [
+  { key: '01', value: 'aaa' },
+  { key: '02', value: 'bbb' },
+  { key: '01', value: 'ccc' },
+  { key: '02', value: 'ddd' },
+  { key: '03', value: 'eee' },
+];
+
+export const checks: ExerciseCheck[] = [
+  {
+    id: 'keyless-messages',
+    step: 'keyless',
+    title: { ko: 'welcome-topic에 키 없는 메시지 2개 이상', en: 'Two or more keyless messages in welcome-topic' },
+    hint: { ko: '프로듀서에 한 줄씩 입력한 것이 메시지가 됩니다.', en: 'Each line typed into the producer becomes a message.' },
+    run: (context) => keylessMessages(context, 'welcome-topic', 2),
+  },
+  {
+    id: 'keyed-orders',
+    step: 'keyed',
+    title: { ko: 'orders: 키마다 한 파티션, 보낸 순서대로', en: 'orders: one partition per key, in the order sent' },
+    hint: { ko: '키와 값 사이는 `:`입니다. `parse.key=true`가 없으면 줄 전체가 값이 됩니다.', en: 'Key and value are separated by `:`. Without `parse.key=true` the whole line becomes the value.' },
+    run: (context) => keyedMessages(context, 'orders', ORDERS),
+  },
+  {
+    id: 'partition-of-01',
+    step: 'print-partitions',
+    title: { ko: '키 01의 파티션을 읽어 냈다', en: 'Found key 01\'s partition' },
+    hint: { ko: '`Partition:` 열에서 키 01이 찍힌 줄을 보세요.', en: 'Look at the `Partition:` column of the lines with key 01.' },
+    async run(context) {
+      const partitions = [...new Set((await readTopic(context.cluster, 'orders')).filter((r) => r.key === '01').map((r) => r.partition))];
+      const given = context.answers['partition-of-01'] ?? '';
+      if (partitions.length === 1 && given === String(partitions[0])) return pass({ actual: given });
+      return fail({ ko: `"${given}"은(는) 키 01의 메시지가 있는 파티션이 아닙니다.`, en: `"${given}" is not the partition holding key 01's messages.` }, { actual: given });
+    },
+  },
+  {
+    id: 'reader-1-committed',
+    step: 'group',
+    title: { ko: 'reader-1이 orders를 끝까지 읽고 커밋했다', en: 'reader-1 read orders to the end and committed' },
+    hint: { ko: '`--group reader-1`을 붙여야 오프셋이 커밋됩니다.', en: 'Offsets are committed only with `--group reader-1`.' },
+    run: (context) => groupCaughtUp(context, 'reader-1', 'orders'),
+  },
+];

@@ -1,0 +1,67 @@
+import type { ExerciseCheckContext } from '../../../labs/exercise-format.ts';
+import { fail, pass, type CheckVerdict } from '../../../labs/lab-format.ts';
+import { committedOffsets, endOffsets, readTopic } from '../../grading/cluster-state.ts';
+
+/**
+ * The topic holds these keyed messages, each key's messages in one partition in the order listed
+ * (what a key guarantees), whichever partition the key hashed to.
+ */
+export async function keyedMessages({ cluster }: ExerciseCheckContext, topic: string, expected: Array<{ key: string; value: string }>): Promise<CheckVerdict> {
+  const records = await readTopic(cluster, topic);
+  const want = expected.map((m) => `${m.key}:${m.value}`).join(' ');
+  for (const key of new Set(expected.map((m) => m.key))) {
+    const values = expected.filter((m) => m.key === key).map((m) => m.value);
+    const found = records.filter((r) => r.key === key && values.includes(r.value ?? ''));
+    const partitions = [...new Set(found.map((r) => r.partition))];
+    const inOrder = found.map((r) => r.value);
+    if (found.length < values.length) {
+      return fail(
+        { ko: `${topic}에 키 ${key}인 메시지 ${values.join(', ')}이(가) 모두 있지는 않습니다.`, en: `${topic} does not hold all of key ${key}'s messages ${values.join(', ')}.` },
+        { expected: want, actual: describe(records) },
+      );
+    }
+    if (partitions.length !== 1 || inOrder.join() !== values.join()) {
+      return fail(
+        { ko: `키 ${key}의 메시지가 한 파티션에 보낸 순서대로 있지 않습니다.`, en: `Key ${key}'s messages are not in one partition in the order sent.` },
+        { expected: want, actual: describe(records) },
+      );
+    }
+  }
+  return pass({ expected: want, actual: describe(records) });
+}
+
+/** At least `count` messages without a key. */
+export async function keylessMessages({ cluster }: ExerciseCheckContext, topic: string, count: number): Promise<CheckVerdict> {
+  const records = await readTopic(cluster, topic);
+  const keyless = records.filter((r) => r.key === null);
+  if (keyless.length >= count) return pass({ actual: describe(keyless) });
+  return fail(
+    { ko: `${topic}에 키 없는 메시지가 ${keyless.length}개입니다. ${count}개 이상 보내세요.`, en: `${topic} holds ${keyless.length} messages without a key; send at least ${count}.` },
+    { expected: `>= ${count} keyless`, actual: describe(records) },
+  );
+}
+
+/** The group has committed, for every partition of the topic, the partition's end: it read everything. */
+export async function groupCaughtUp({ cluster }: ExerciseCheckContext, group: string, topic: string): Promise<CheckVerdict> {
+  // A group that never existed: asking its coordinator may fail while __consumer_offsets does not exist yet.
+  const { groups } = await (await cluster.adminClient()).listGroups();
+  const known = groups.some((g) => g.groupId === group);
+  const [committed, ends] = await Promise.all([known ? committedOffsets(cluster, group, topic) : new Map<number, number>(), endOffsets(cluster, topic)]);
+  const expected = [...ends].map(([p, end]) => `${p}:${end}`).join(' ');
+  const actual = [...committed].map(([p, offset]) => `${p}:${offset}`).join(' ') || 'none';
+  if (committed.size === 0) {
+    return fail({ ko: `그룹 ${group}이(가) ${topic}에 커밋한 오프셋이 없습니다.`, en: `Group ${group} has no committed offsets on ${topic}.` }, { expected, actual });
+  }
+  const behind = [...ends].filter(([p, end]) => end > 0 && committed.get(p) !== end);
+  if (behind.length > 0) {
+    return fail(
+      { ko: `그룹 ${group}이(가) 아직 다 읽지 않은 파티션이 있습니다: ${behind.map(([p]) => p).join(', ')}.`, en: `Group ${group} has not read everything yet in partitions ${behind.map(([p]) => p).join(', ')}.` },
+      { expected, actual },
+    );
+  }
+  return pass({ expected, actual });
+}
+
+function describe(records: Array<{ partition: number; key: string | null; value: string | null }>): string {
+  return records.slice(0, 20).map((r) => `p${r.partition} ${r.key ?? 'null'}:${r.value ?? 'null'}`).join(', ') || 'no messages';
+}

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { exercise } from '../../labs/compaction/exercise.ts';
+import { check, summary, typeSolution } from './solution-typist.ts';
+import { ScriptedTerminal, startTerminalServer, type TerminalServer } from './terminal-harness.ts';
+
+describe('exercise compaction', () => {
+  let server: TerminalServer;
+  let terminal: ScriptedTerminal;
+  before(async () => {
+    server = await startTerminalServer();
+    terminal = await ScriptedTerminal.connect(server.url, { exercise: 'compaction', token: await server.newToken(), lang: 'en' });
+  });
+  after(async () => {
+    await terminal.close();
+    await server.close();
+  });
+
+  it('finds with kafka-dump-log which records survived compaction', async () => {
+    await typeSolution(terminal, exercise, 'compacted-topic');
+    const dump = await typeSolution(terminal, exercise, 'updates-and-tombstone');
+    const records = dump.split('\n').filter((line) => line.startsWith('| offset:'));
+    const keys = records.map((line) => line.match(/key: (\S+)/)?.[1] ?? 'null');
+    const tombstone = records.find((line) => !/payload:/.test(line));
+    const answers = { 'surviving-keys': keys.join(', '), 'tombstone-offset': tombstone?.match(/offset: (\d+)/)?.[1] ?? '' };
+    const results = await check(terminal, answers);
+    assert.ok([...results.values()].every((r) => r.status === 'passed'), `${summary(results)}\n${JSON.stringify(answers)}\n${dump}`);
+
+    const wrong = await check(terminal, { ...answers, 'surviving-keys': 'u1, u2, u1, u3, u2' });
+    assert.equal(wrong.get('compacted')?.message?.en, 'Keys of the surviving records: "u1, u2, u1, u3, u2" is not what the segment holds.');
+  });
+});

@@ -1,0 +1,40 @@
+/** Types an exercise step's solution into a scripted terminal, as a learner would, and asks for a check. */
+import type { ExerciseDefinition } from '../../labs/exercise-format.ts';
+import type { ExerciseCheckResult } from '../../sandbox/terminal/exercise-grader.ts';
+import type { ScriptedTerminal } from './terminal-harness.ts';
+
+const CONTROL_KEYS: Record<string, string> = { '^C': '\x03', '^D': '\x04' };
+let marker = 0;
+
+/**
+ * Types line by line, each once the shell's prompt or the console producer's `>` is back: bytes typed
+ * ahead while bash's readline holds the terminal in raw mode would reach a console producer as raw
+ * bytes (^D as a character, not end of input). A marker command at the end says when all of it has run.
+ */
+export async function typeSolution(terminal: ScriptedTerminal, exercise: ExerciseDefinition, stepId: string, timeoutMs = 90_000): Promise<string> {
+  const step = exercise.steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`no step ${stepId}`);
+  const from = terminal.text().length;
+  for (const line of step.solution) {
+    const typedFrom = terminal.text().length;
+    const control = CONTROL_KEYS[line];
+    if (control) terminal.keys(control);
+    else terminal.type(line);
+    await terminal.waitForText(/(\$ |>)$/, { from: typedFrom + 1, timeoutMs });
+  }
+  const done = `step-done-${++marker}`;
+  terminal.type(`echo ${done}`);
+  await terminal.waitForText(new RegExp(`\\n${done}\\n`), { from, timeoutMs });
+  return terminal.text().slice(from);
+}
+
+export async function check(terminal: ScriptedTerminal, answers: Record<string, string> = {}): Promise<Map<string, ExerciseCheckResult>> {
+  terminal.send({ type: 'check', answers });
+  const { results } = await terminal.control('results', 120_000);
+  return new Map(results.map((result) => [result.id, result]));
+}
+
+/** "id: status (message)" per check, for assertion messages. */
+export function summary(results: Map<string, ExerciseCheckResult>): string {
+  return [...results.values()].map((r) => `${r.id}: ${r.status}${r.message ? ` (${r.message.en})` : ''}`).join('\n');
+}

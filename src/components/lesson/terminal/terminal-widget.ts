@@ -1,0 +1,166 @@
+/**
+ * The browser's side of a terminal exercise: an xterm.js terminal attached over the WebSocket to the
+ * learner's shell (sandbox/terminal/terminal-socket.ts), plus the reset, switch-cluster and check buttons.
+ */
+import { FitAddon } from '@xterm/addon-fit';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import type { ExerciseCheckResult } from '../../../../sandbox/terminal/exercise-grader.ts';
+import type { ClientMessage, ServerMessage } from '../../../../sandbox/terminal/protocol.ts';
+import { learnerToken } from '../learner-session.ts';
+import type { TerminalStrings } from './terminal-strings.ts';
+
+export function mountTerminalExercise(root: HTMLElement, strings: TerminalStrings): void {
+	const part = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-part="${name}"]`)!;
+	const exerciseId = root.dataset['exerciseId']!;
+	const locale = root.dataset['locale'] === 'en' ? 'en' : 'ko';
+	const status = part('status');
+	const connectButton = part<HTMLButtonElement>('connect');
+	// Set while this exercise's shell is meant to be open; a cluster starts only when the learner asks.
+	const openKey = `kafka-course:terminal-open:${exerciseId}`;
+	const term = new Terminal({ cursorBlink: true, fontSize: 14, scrollback: 5000, convertEol: false });
+	const fit = new FitAddon();
+	term.loadAddon(fit);
+	term.loadAddon(new WebLinksAddon());
+	term.open(part('screen'));
+	fit.fit();
+
+	// Ctrl+C copies when text is selected (and interrupts otherwise); Ctrl+Shift+C/V work as in desktop terminals.
+	term.attachCustomKeyEventHandler((event) => {
+		if (event.type !== 'keydown' || !event.ctrlKey) return true;
+		const key = event.key.toLowerCase();
+		if (key === 'c' && (event.shiftKey || term.hasSelection())) {
+			void navigator.clipboard?.writeText(term.getSelection());
+			return false;
+		}
+		if (key === 'v' && event.shiftKey) return false; // the browser's paste event delivers the text
+		return true;
+	});
+
+	let socket: WebSocket | undefined;
+	let renewToken = false;
+	const encoder = new TextEncoder();
+	const send = (message: ClientMessage) => socket?.readyState === WebSocket.OPEN && socket.send(JSON.stringify(message));
+	const sendSize = () => send({ type: 'resize', cols: term.cols, rows: term.rows });
+
+	term.onData((data) => {
+		if (socket?.readyState === WebSocket.OPEN) socket.send(encoder.encode(data));
+	});
+	term.onResize(sendSize);
+	new ResizeObserver(() => fit.fit()).observe(part('screen'));
+
+	async function connect(): Promise<void> {
+		connectButton.hidden = true;
+		localStorage.setItem(openKey, '1');
+		status.textContent = strings.connecting;
+		const token = await learnerToken(renewToken);
+		const url = new URL('/api/terminal', location.href);
+		url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+		url.search = new URLSearchParams({ exercise: exerciseId, token, lang: locale }).toString();
+		const ws = new WebSocket(url);
+		ws.binaryType = 'arraybuffer';
+		socket = ws;
+		let opened = false;
+		ws.onopen = () => {
+			opened = true;
+			renewToken = false;
+		};
+		ws.onmessage = (event) => {
+			if (event.data instanceof ArrayBuffer) term.write(new Uint8Array(event.data));
+			else handle(JSON.parse(String(event.data)) as ServerMessage);
+		};
+		ws.onclose = (event) => {
+			if (socket !== ws) return;
+			if (!opened) renewToken = true; // refused: most likely a token from before a server restart
+			if (event.code === 4000 || event.code === 4001) return; // replaced by another page, or ended: the learner decides
+			if (event.code === 1011) {
+				// The sandbox could not start (Docker down, say): its error stays on screen; retry on request.
+				connectButton.textContent = strings.reconnect;
+				connectButton.hidden = false;
+				return;
+			}
+			status.textContent = strings.disconnected;
+			setTimeout(() => void connect(), 2000);
+		};
+	}
+
+	function handle(message: ServerMessage): void {
+		switch (message.type) {
+			case 'ready':
+				if (!message.replayed) term.reset();
+				else term.clear();
+				status.textContent = strings.connected(message.host, message.nodes);
+				root.dataset['nodes'] = String(message.nodes);
+				sendSize();
+				term.focus();
+				break;
+			case 'resetting':
+				status.textContent = strings.resetting;
+				break;
+			case 'checking':
+				status.textContent = strings.checking;
+				break;
+			case 'results':
+				showResults(message.results);
+				status.textContent = strings.score(message.results.filter((r) => r.status === 'passed').length, message.results.length);
+				break;
+			case 'ended':
+				status.textContent = strings.ended;
+				localStorage.removeItem(openKey);
+				connectButton.textContent = strings.reconnect;
+				connectButton.hidden = false;
+				break;
+			case 'error':
+				status.textContent = message.hint ? `${message.message} — ${message.hint}` : message.message;
+				break;
+		}
+	}
+
+	function showResults(results: ExerciseCheckResult[]): void {
+		const list = part('results');
+		list.replaceChildren(
+			...results.map((result) => {
+				const item = document.createElement('li');
+				item.className = `terminal-exercise__result is-${result.status}`;
+				item.dataset['checkId'] = result.id;
+				const title = document.createElement('strong');
+				title.textContent = `${strings[result.status]} · ${result.title[locale]}`;
+				item.append(title);
+				for (const text of [result.message?.[locale], result.status === 'failed' ? result.hint[locale] : undefined]) {
+					if (!text) continue;
+					const line = document.createElement('p');
+					line.textContent = text;
+					item.append(line);
+				}
+				if (result.expected || result.actual) {
+					const detail = document.createElement('p');
+					detail.className = 'terminal-exercise__detail';
+					detail.textContent = [result.expected && `${strings.expected}: ${result.expected}`, result.actual && `${strings.actual}: ${result.actual}`].filter(Boolean).join(' · ');
+					item.append(detail);
+				}
+				return item;
+			}),
+		);
+		list.hidden = false;
+	}
+
+	part('reset').addEventListener('click', () => send({ type: 'reset' }));
+	connectButton.addEventListener('click', () => start());
+	for (const button of root.querySelectorAll<HTMLButtonElement>('[data-switch-step]')) {
+		button.addEventListener('click', () => send({ type: 'reset', step: button.dataset['switchStep'] }));
+	}
+	part('check').addEventListener('click', () => {
+		const answers: Record<string, string> = {};
+		for (const input of root.querySelectorAll<HTMLInputElement>('input[data-answer-id]')) answers[input.dataset['answerId']!] = input.value;
+		send({ type: 'check', answers });
+	});
+	function start(): void {
+		void connect().catch((error: unknown) => {
+			status.textContent = error instanceof Error ? error.message : String(error);
+			connectButton.hidden = false;
+		});
+	}
+	// A shell the learner started before this reload is still there: reattach to it and its scrollback.
+	if (localStorage.getItem(openKey)) start();
+}

@@ -1,0 +1,95 @@
+// The terminal exercise in a real lesson page, in Debian's chromium, against the course server and a real
+// cluster: start the shell, type (Hangul included) and read xterm's screen, reload and find the same shell.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSite, repoRoot } from '../site/helpers/build-site.ts';
+import { startTerminalServer, type TerminalServer } from './terminal-harness.ts';
+
+const screenshots = join(repoRoot, 'test-artifacts/screenshots');
+
+describe('terminal exercise in a lesson page', () => {
+  const siteDir = mkdtempSync(join(tmpdir(), 'terminal-page-site-'));
+  let server: TerminalServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    const build = await buildSite({ outDir: siteDir });
+    assert.equal(build.exitCode, 0, build.output);
+    server = await startTerminalServer({ siteDir });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await (await browser.newContext()).newPage(); // a fresh profile: no learner session yet
+    page.setDefaultTimeout(90_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(siteDir, { recursive: true, force: true });
+  });
+
+  const exercise = () => page.locator('section.terminal-exercise[data-exercise-id="kafka-topics"]');
+  /** What xterm.js shows, row by row (its DOM renderer). */
+  const screen = () => exercise().locator('.xterm-rows').innerText();
+
+  async function waitForScreen(pattern: RegExp): Promise<string> {
+    await page.waitForFunction(
+      ([id, source]) => new RegExp(source).test(document.querySelector(`section[data-exercise-id="${id}"] .xterm-rows`)?.textContent ?? ''),
+      ['kafka-topics', pattern.source] as const,
+    );
+    return screen();
+  }
+
+  async function typeLine(text: string): Promise<void> {
+    await exercise().locator('.xterm').click();
+    for (const part of text.split(/([가-힣]+)/)) {
+      // Hangul arrives as composed text, the way an input method delivers it; the rest as key presses.
+      if (/^[가-힣]+$/.test(part)) await page.keyboard.insertText(part);
+      else await page.keyboard.type(part);
+    }
+    await page.keyboard.press('Enter');
+  }
+
+  it('starts a shell on request, shows the bootstrap servers, and echoes typed Hangul', async () => {
+    await page.goto(`${server.url}en/foundations/producers-consumers-brokers/`);
+    const connect = exercise().locator('[data-part="connect"]');
+    assert.equal(await connect.innerText(), 'Start the terminal');
+    assert.equal(await exercise().locator('.xterm-rows').count(), 1, 'the terminal is drawn before any cluster starts');
+    await connect.click();
+    await exercise().locator('[data-part="status"]', { hasText: 'Connected to kafka-1' }).waitFor();
+    await waitForScreen(/BOOTSTRAP_SERVERS=kafka-1:9092/);
+
+    await typeLine('echo "카프카 $((6*7)) $BOOTSTRAP_SERVERS"');
+    assert.match(await waitForScreen(/카프카 42 kafka-1:9092/), /카프카 42 kafka-1:9092/);
+    await typeLine('echo "pid=$$"');
+    await waitForScreen(/pid=\d+/);
+    mkdirSync(screenshots, { recursive: true });
+    await exercise().screenshot({ path: join(screenshots, 'terminal-en.png') });
+  });
+
+  it('reconnects to the same shell, with its scrollback, after a reload', async () => {
+    const before = (await screen()).match(/pid=(\d+)/)?.[1];
+    assert.ok(before);
+    await page.reload();
+    await exercise().locator('[data-part="status"]', { hasText: 'Connected to kafka-1' }).waitFor();
+    await waitForScreen(/카프카 42/);
+    await typeLine('echo "again=$$"');
+    const after = (await waitForScreen(/again=\d+/)).match(/again=(\d+)/)?.[1];
+    assert.equal(after, before, 'the same shell process');
+  });
+
+  it('checks the cluster and shows each result in the page\'s language', async () => {
+    await exercise().locator('[data-part="check"]').click();
+    const results = exercise().locator('[data-part="results"] li');
+    await results.first().waitFor();
+    assert.ok((await results.count()) > 1);
+    assert.match(await exercise().locator('[data-part="status"]').innerText(), /^0 of \d+ passed$/, 'nothing is done yet');
+    assert.match(await results.first().innerText(), /^failed · /);
+  });
+});

@@ -19,12 +19,20 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 	const connectButton = part<HTMLButtonElement>('connect');
 	// Set while this exercise's shell is meant to be open; a cluster starts only when the learner asks.
 	const openKey = `kafka-course:terminal-open:${exerciseId}`;
-	const term = new Terminal({ cursorBlink: true, fontSize: 14, scrollback: 5000, convertEol: false });
+	// A line height above 1 keeps underscores from being clipped at the bottom of their cells.
+	const term = new Terminal({ cursorBlink: true, fontSize: 14, lineHeight: 1.2, scrollback: 5000, convertEol: false });
 	const fit = new FitAddon();
 	term.loadAddon(fit);
 	term.loadAddon(new WebLinksAddon());
 	term.open(part('screen'));
-	fit.fit();
+	// Mid-layout (a collapsed section, a full-page screenshot, printing) the box can measure a few columns
+	// wide. Passing that on would make bash's readline redraw its prompt for 2 columns and erase the lines
+	// above it when the width comes back, so such sizes are ignored.
+	const refit = () => {
+		const size = fit.proposeDimensions();
+		if (size && size.cols >= 20 && size.rows >= 5) fit.fit();
+	};
+	refit();
 
 	// Ctrl+C copies when text is selected (and interrupts otherwise); Ctrl+Shift+C/V work as in desktop terminals.
 	term.attachCustomKeyEventHandler((event) => {
@@ -48,7 +56,7 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 		if (socket?.readyState === WebSocket.OPEN) socket.send(encoder.encode(data));
 	});
 	term.onResize(sendSize);
-	new ResizeObserver(() => fit.fit()).observe(part('screen'));
+	new ResizeObserver(refit).observe(part('screen'));
 
 	async function connect(): Promise<void> {
 		connectButton.hidden = true;

@@ -3,7 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.ts';
 import { lessonSlugs, readOutline } from '../../src/course/outline.ts';
 import { resolveCoursePaths } from '../../src/course/paths.ts';
 import { scanLesson } from '../../src/integrations/parity/lesson-scan.ts';
@@ -54,10 +55,7 @@ describe('the built course site', slowMachine, () => {
 		// The course's own server, with no sandbox features registered: the same static serving learners get.
 		server = new CourseServer({ siteDir: outDir, port: 0 });
 		origin = (await server.listen()).replace(/\/$/, '');
-		browser = await chromium.launch({
-			executablePath: '/usr/bin/chromium',
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-		});
+		browser = await launchChromium();
 		mkdirSync(screenshots, { recursive: true });
 	}, slowMachine);
 

@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exercise } from '../../labs/compaction/exercise.ts';
 import { check, summary, typeSolution } from './solution-typist.ts';
-import { ScriptedTerminal, startTerminalServer, type TerminalServer } from './terminal-harness.ts';
+import { exerciseSession } from './terminal-harness.ts';
 
 describe('exercise compaction', () => {
-  let server: TerminalServer;
-  let terminal: ScriptedTerminal;
-  before(async () => {
-    server = await startTerminalServer();
-    terminal = await ScriptedTerminal.connect(server.url, { exercise: 'compaction', token: await server.newToken(), lang: 'en' });
-  });
-  after(async () => {
-    await terminal.close();
-    await server.close();
-  });
+  const session = exerciseSession('compaction');
 
   it('finds with kafka-dump-log which records survived compaction', async () => {
+    const { terminal } = session;
     await typeSolution(terminal, exercise, 'compacted-topic');
     const dump = await typeSolution(terminal, exercise, 'updates-and-tombstone');
     const records = dump.split('\n').filter((line) => line.startsWith('| offset:'));

@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exercise } from '../../labs/console-producer-consumer/exercise.ts';
 import { check, summary, typeSolution } from './solution-typist.ts';
-import { ScriptedTerminal, startTerminalServer, type TerminalServer } from './terminal-harness.ts';
+import { exerciseSession } from './terminal-harness.ts';
 
 describe('exercise console-producer-consumer', () => {
-  let server: TerminalServer;
-  let terminal: ScriptedTerminal;
-  before(async () => {
-    server = await startTerminalServer();
-    terminal = await ScriptedTerminal.connect(server.url, { exercise: 'console-producer-consumer', token: await server.newToken(), lang: 'en' });
-  });
-  after(async () => {
-    await terminal.close();
-    await server.close();
-  });
+  const session = exerciseSession('console-producer-consumer');
 
   it('fails keys sent without parse.key, a wrong partition answer and a group that committed nothing', async () => {
+    const { terminal } = session;
     await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic orders --partitions 3');
     await terminal.run("printf '01:aaa\\n02:bbb\\n' | kafka-console-producer --bootstrap-server $BOOTSTRAP_SERVERS --topic orders");
     const results = await check(terminal, { 'partition-of-01': '7' });
@@ -27,6 +19,7 @@ describe('exercise console-producer-consumer', () => {
   });
 
   it('passes every check with the solution', async () => {
+    const { terminal } = session;
     terminal.send({ type: 'reset' });
     await terminal.control('ready');
     await typeSolution(terminal, exercise, 'keyless');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exercise } from '../../labs/dump-log/exercise.ts';
 import { check, summary, typeSolution } from './solution-typist.ts';
-import { ScriptedTerminal, startTerminalServer, type TerminalServer } from './terminal-harness.ts';
+import { exerciseSession } from './terminal-harness.ts';
 
 /** A field of a kafka-dump-log line ("producerId: 0 ..."): the learner's side of the comparison. */
 function field(line: string, name: string): string {
@@ -12,18 +12,10 @@ function field(line: string, name: string): string {
 }
 
 describe('exercise dump-log', () => {
-  let server: TerminalServer;
-  let terminal: ScriptedTerminal;
-  before(async () => {
-    server = await startTerminalServer();
-    terminal = await ScriptedTerminal.connect(server.url, { exercise: 'dump-log', token: await server.newToken(), lang: 'en' });
-  });
-  after(async () => {
-    await terminal.close();
-    await server.close();
-  });
+  const session = exerciseSession('dump-log');
 
   it('grades answers read from kafka-dump-log against the segment bytes, before and after gzip', async () => {
+    const { terminal } = session;
     const first = await typeSolution(terminal, exercise, 'uncompressed');
     const batches = first.split('\n').filter((line) => line.startsWith('baseOffset:'));
     const offsetZero = first.split('\n').find((line) => line.startsWith('| offset: 0 '))!;

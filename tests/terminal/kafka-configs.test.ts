@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exercise } from '../../labs/kafka-configs/exercise.ts';
 import { check, summary, typeSolution } from './solution-typist.ts';
-import { ScriptedTerminal, startTerminalServer, type TerminalServer } from './terminal-harness.ts';
+import { exerciseSession } from './terminal-harness.ts';
 
 describe('exercise kafka-configs', () => {
-  let server: TerminalServer;
-  let terminal: ScriptedTerminal;
-  before(async () => {
-    server = await startTerminalServer();
-    terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-configs', token: await server.newToken(), lang: 'en' });
-  });
-  after(async () => {
-    await terminal.close();
-    await server.close();
-  });
+  const session = exerciseSession('kafka-configs');
 
   it('fails a config on the wrong entity and a wrong answer', async () => {
+    const { terminal } = session;
     await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic configs-demo');
     // max.message.bytes on the broker instead of the topic (its broker name is message.max.bytes; the tool refuses the topic name there).
     await terminal.run('kafka-configs --bootstrap-server $BOOTSTRAP_SERVERS --entity-type brokers --entity-name 1 --alter --add-config message.max.bytes=2000000');
@@ -30,6 +22,7 @@ describe('exercise kafka-configs', () => {
   });
 
   it('passes every check with the solution', async () => {
+    const { terminal } = session;
     terminal.send({ type: 'reset' });
     await terminal.control('ready');
     const described = await typeSolution(terminal, exercise, 'describe-all');

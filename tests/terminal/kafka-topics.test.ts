@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exercise } from '../../labs/kafka-topics/exercise.ts';
 import { check, summary, typeSolution } from './solution-typist.ts';
-import { ScriptedTerminal, startTerminalServer, type TerminalServer } from './terminal-harness.ts';
+import { exerciseSession } from './terminal-harness.ts';
 
 describe('exercise kafka-topics', () => {
-  let server: TerminalServer;
-  let terminal: ScriptedTerminal;
-  before(async () => {
-    server = await startTerminalServer();
-    terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token: await server.newToken(), lang: 'en' });
-  });
-  after(async () => {
-    await terminal.close();
-    await server.close();
-  });
+  const session = exerciseSession('kafka-topics');
 
   it('fails wrong actions with the intended messages', async () => {
+    const { terminal } = session;
     await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic welcome-topik');
     await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic orders --partitions 2');
     await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic scratch');
@@ -33,6 +25,7 @@ describe('exercise kafka-topics', () => {
   });
 
   it('passes every check with the solution, on one broker and then on three', async () => {
+    const { server, terminal } = session;
     terminal.send({ type: 'reset' });
     await terminal.control('ready');
     for (const step of ['create-and-list', 'three-partitions', 'replication-factor-too-large', 'delete']) await typeSolution(terminal, exercise, step);

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { WebSocket } from 'ws';
 import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
@@ -168,4 +169,23 @@ export class ScriptedTerminal {
       check();
     });
   }
+}
+
+export interface ExerciseSession {
+  server: TerminalServer;
+  terminal: ScriptedTerminal;
+}
+
+/** For a describe block: before its tests a server and a terminal on the exercise (in English), after them neither. */
+export function exerciseSession(exerciseId: string): ExerciseSession {
+  const session = {} as ExerciseSession;
+  before(async () => {
+    session.server = await startTerminalServer();
+    session.terminal = await ScriptedTerminal.connect(session.server.url, { exercise: exerciseId, token: await session.server.newToken(), lang: 'en' });
+  });
+  after(async () => {
+    await session.terminal?.close();
+    await session.server?.close();
+  });
+  return session;
 }

@@ -25,7 +25,7 @@ export const checks: ExerciseCheck[] = [
       const keys = records.map((r) => r.key?.toString() ?? 'null').join(',');
       if (records.length === 0 || records.length >= 5) {
         return fail(
-          { ko: '첫 세그먼트가 아직 컴팩션되지 않았습니다.', en: 'The first segment has not been compacted yet.' },
+          { ko: '첫 세그먼트가 아직 압착되지 않았습니다.', en: 'The first segment has not been compacted yet.' },
           { expected: 'fewer than 5 records in offsets 0-4', actual: `${records.length} records: ${keys}` },
         );
       }

@@ -4,13 +4,13 @@ const produce = 'kafka-console-producer --bootstrap-server $BOOTSTRAP_SERVERS --
 
 export const exercise: ExerciseDefinition = {
   id: 'compaction',
-  title: { ko: '로그 컴팩션과 툼스톤', en: 'Log compaction and tombstones' },
+  title: { ko: '로그 압착과 툼스톤', en: 'Log compaction and tombstones' },
   // The cleaner looks for work every second instead of every 15 s, so compaction happens while the learner watches.
   cluster: { nodes: 1, brokerConfig: { 'log.cleaner.backoff.ms': 1000 } },
   steps: [
     {
       id: 'compacted-topic',
-      title: { ko: '컴팩션 토픽 만들기', en: 'A compacted topic' },
+      title: { ko: '압착 토픽 만들기', en: 'A compacted topic' },
       body: [
         { ko: '`cleanup.policy=compact`, 작은 세그먼트(`segment.ms=1000`), `min.cleanable.dirty.ratio=0.01`로 `user-emails` 토픽을 만드세요.', en: 'Create `user-emails` with `cleanup.policy=compact`, small segments (`segment.ms=1000`) and `min.cleanable.dirty.ratio=0.01`.' },
       ],
@@ -27,8 +27,8 @@ export const exercise: ExerciseDefinition = {
         { ko: '`kafka-dump-log`로 닫힌 세그먼트를 읽어, 어떤 레코드가 남았고 왜 남았는지 보세요.', en: 'Read the closed segment with `kafka-dump-log`: which records survived, and why?' },
       ],
       hints: [
-        { ko: '컴팩션은 키마다 마지막 레코드만 남깁니다. 툼스톤은 `delete.retention.ms` 동안 남아 있습니다.', en: 'Compaction keeps the last record of each key. A tombstone itself stays for `delete.retention.ms`.' },
-        { ko: '활성 세그먼트(가장 최신 파일)는 컴팩션하지 않습니다.', en: 'The active segment (the newest file) is never compacted.' },
+        { ko: '압착은 키마다 마지막 레코드만 남깁니다. 툼스톤은 `delete.retention.ms` 동안 남아 있습니다.', en: 'Compaction keeps the last record of each key. A tombstone itself stays for `delete.retention.ms`.' },
+        { ko: '액티브 세그먼트(가장 최신 파일)는 압착하지 않습니다.', en: 'The active segment (the newest file) is never compacted.' },
       ],
       solution: [
         `printf 'u1:a@example.com\\nu2:b@example.com\\nu1:c@example.com\\nu3:d@example.com\\nu2:NULL\\n' | ${produce}`,

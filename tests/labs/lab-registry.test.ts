@@ -5,6 +5,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { codeLabIds, labsDir, loadLab } from '../../sandbox/runner/lab-catalog.ts';
+import { lessonSlugs, readOutline } from '../../src/course/outline.ts';
+import { resolveCoursePaths } from '../../src/course/paths.ts';
+import { scanLesson } from '../../src/integrations/parity/lesson-scan.ts';
 
 describe('lab registry', () => {
   it('gives every code lab a meta.json with its lab.ts title, status ready', async () => {
@@ -20,5 +23,20 @@ describe('lab registry', () => {
   it('has a lab.ts for every meta.json of kind code', () => {
     const declared = readdirSync(labsDir).filter((id) => existsSync(join(labsDir, id, 'meta.json')) && JSON.parse(readFileSync(join(labsDir, id, 'meta.json'), 'utf8')).kind === 'code');
     assert.deepEqual(declared.sort(), codeLabIds());
+  });
+
+  it('embeds every ready lab and exercise in a lesson of the outline, in both languages', () => {
+    const paths = resolveCoursePaths(join(labsDir, '..'));
+    const ready = readdirSync(labsDir).filter((id) => existsSync(join(labsDir, id, 'meta.json')) && JSON.parse(readFileSync(join(labsDir, id, 'meta.json'), 'utf8')).status === 'ready');
+    for (const locale of ['ko', 'en']) {
+      const embedded = new Set(
+        lessonSlugs(readOutline(paths.courseFile)).flatMap((slug) =>
+          scanLesson(readFileSync(join(paths.lessonsDir, locale, `${slug}.mdx`), 'utf8'))
+            .components.filter((c) => c.name === 'Lab' || c.name === 'TerminalExercise')
+            .map((c) => c.attributes['id']),
+        ),
+      );
+      assert.deepEqual(ready.filter((id) => !embedded.has(id)), [], `ready labs that no ${locale} lesson embeds`);
+    }
   });
 });

@@ -192,10 +192,19 @@ export class ShellSession {
       // The learner typed `exit` (or the node stopped): a new shell on the same cluster.
       if (this.shell !== shell || this.ending) return;
       this.shell = undefined;
-      void this.serialise(() => this.startShell()).catch((error: unknown) => {
-        this.client?.control({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      void this.serialise(() => this.startShell()).catch(async (error: unknown) => {
+        this.client?.control(await this.shellLost(error));
       });
     });
+  }
+
+  /** Why no new shell could start, in the learner's language: most often they stopped the broker it runs in (`kill 1`). */
+  private async shellLost(error: unknown): Promise<ServerMessage> {
+    const running = await this.cluster.broker(SHELL_NODE).state().then((state) => state === 'running', () => false);
+    if (running) return { type: 'error', message: error instanceof Error ? error.message : String(error) };
+    return this.options.locale === 'ko'
+      ? { type: 'error', message: `셸이 돌던 브로커(${this.host})가 멈췄습니다.`, hint: '"샌드박스 초기화"를 누르면 브로커를 다시 띄우고 새 셸을 엽니다.' }
+      : { type: 'error', message: `The broker this shell ran in, ${this.host}, has stopped.`, hint: 'Press "Reset sandbox" to bring it back up with a fresh shell.' };
   }
 
   /** Hangs up the shell: bash passes SIGHUP on to its jobs, so a running console consumer ends too. */

@@ -89,6 +89,18 @@ describe('terminal sessions over the WebSocket', () => {
     assert.notEqual((await terminal.run('echo "pid=$$"')).match(/pid=(\d+)/)?.[1], pid);
     await terminal.close();
   });
+
+  it('says so when the learner stops the broker their shell runs in, and "reset sandbox" brings it back', async () => {
+    const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    terminal.type('kill 1'); // PID 1 is the broker: the container, and the shell with it, end
+    const lost = await terminal.control('error', 60_000);
+    assert.equal(lost.message, 'The broker this shell ran in, kafka-1, has stopped.');
+    assert.match(lost.hint ?? '', /Reset sandbox/);
+    terminal.send({ type: 'reset' });
+    await terminal.control('ready', 120_000);
+    assert.match(await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic after-restart'), /Created topic after-restart\./);
+    await terminal.close();
+  });
 });
 
 describe('idle shells', () => {

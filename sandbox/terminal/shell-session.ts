@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ClusterPool } from '../cluster/cluster-pool.ts';
 import { specKey, type ClusterSpec } from '../cluster/cluster-spec.ts';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
@@ -14,6 +15,8 @@ import { Scrollback } from './scrollback.ts';
  * which only its container sees, and the learner works as an operator logged into a broker would.
  */
 const SHELL_NODE = 1;
+/** How much output may wait for a page that reads slowly before the shell is held back. */
+const MAX_BACKLOG_BYTES = 1024 * 1024;
 
 /** Readline needs a UTF-8 locale to edit Korean text; the image sets none. */
 const SHELL_ENV = { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
@@ -21,6 +24,8 @@ const SHELL_ENV = { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
 /** Where the page's terminal is attached: screen bytes and control messages out. */
 export interface TerminalClient {
   output(bytes: Buffer): void;
+  /** Output bytes not yet handed to the page's connection: above a limit the shell's output is held back. */
+  backlog(): number;
   control(message: ServerMessage): void;
   close(code: number, reason: string): void;
 }
@@ -186,7 +191,10 @@ export class ShellSession {
     const shell = { tty, pidFile };
     this.shell = shell;
     this.print(greeting(this.cluster, this.host, this.options.locale));
-    tty.stream.on('data', (chunk: Buffer) => this.print(chunk));
+    tty.stream.on('data', (chunk: Buffer) => {
+      this.print(chunk);
+      if ((this.client?.backlog() ?? 0) > MAX_BACKLOG_BYTES) this.holdOutput(tty);
+    });
     tty.stream.on('error', () => undefined); // a killed container tears the stream down; `exited` handles it
     void tty.exited.catch(() => -1).then(() => {
       // The learner typed `exit` (or the node stopped): a new shell on the same cluster.
@@ -198,9 +206,28 @@ export class ShellSession {
     });
   }
 
+  /**
+   * The page is not keeping up (a flood such as `yes`, a slow link): stop reading the shell until it has
+   * caught up. The shell's writes then block, as on a real terminal, instead of piling up in memory here.
+   */
+  private holdOutput(tty: TtySession): void {
+    tty.stream.pause();
+    const timer = setInterval(() => {
+      if (this.shell?.tty === tty && (this.client?.backlog() ?? 0) > MAX_BACKLOG_BYTES / 4) return;
+      clearInterval(timer);
+      tty.stream.resume();
+    }, 50);
+  }
+
   /** Why no new shell could start, in the learner's language: most often they stopped the broker it runs in (`kill 1`). */
   private async shellLost(error: unknown): Promise<ServerMessage> {
-    const running = await this.cluster.broker(SHELL_NODE).state().then((state) => state === 'running', () => false);
+    const broker = this.cluster.broker(SHELL_NODE);
+    // A broker in the middle of shutting down still reports running for a moment: ask for a few seconds.
+    let running = true;
+    for (let attempt = 0; running && attempt < 10; attempt++) {
+      if (attempt > 0) await delay(500);
+      running = await broker.state().then((state) => state === 'running', () => false);
+    }
     if (running) return { type: 'error', message: error instanceof Error ? error.message : String(error) };
     return this.options.locale === 'ko'
       ? { type: 'error', message: `셸이 돌던 브로커(${this.host})가 멈췄습니다.`, hint: '"샌드박스 초기화"를 누르면 브로커를 다시 띄우고 새 셸을 엽니다.' }

@@ -45,6 +45,7 @@ export function terminalSocket(options: TerminalSocketOptions) {
 async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: TerminalSocketOptions & { learnerId: string; exerciseId: string }): Promise<void> {
   const client: TerminalClient = {
     output: (bytes) => ws.send(bytes, { binary: true }),
+    backlog: () => ws.bufferedAmount,
     control: (message) => ws.send(JSON.stringify(message)),
     close: (code, reason) => ws.close(code, reason),
   };

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { setTimeout } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 import { ScriptedTerminal, startTerminalServer, terminalUrl, type TerminalServer } from './terminal-harness.ts';
@@ -88,6 +90,25 @@ describe('terminal sessions over the WebSocket', () => {
     assert.doesNotMatch(await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --list'), /leftover/);
     assert.notEqual((await terminal.run('echo "pid=$$"')).match(/pid=(\d+)/)?.[1], pid);
     await terminal.close();
+  });
+
+  it('holds a flooding shell back while the page is not reading, instead of buffering its output', async () => {
+    const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    await terminal.run('true');
+    // A page that cannot keep up (a background tab, a slow link): its connection stops reading.
+    (terminal.socket as unknown as { _socket: Socket })._socket.pause();
+    const before = process.memoryUsage().rss;
+    terminal.type('yes kafka-flood-kafka-flood-kafka-flood');
+    await setTimeout(6_000); // unchecked, the server buffered tens of MB a second for such a page
+    const grownMb = (process.memoryUsage().rss - before) / 1e6;
+    terminal.keys('\x03');
+    await setTimeout(500);
+    terminal.socket.terminate(); // the page goes away without reading the rest
+    assert.ok(grownMb < 64, `the server's memory grew by ${grownMb.toFixed(0)} MB while the page was not reading`);
+
+    const next = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    assert.match(await next.run('echo "still here"'), /\nstill here\n/, 'Ctrl+C stopped the flood and the shell answers');
+    await next.close();
   });
 
   it('says so when the learner stops the broker their shell runs in, and "reset sandbox" brings it back', async () => {

@@ -5,6 +5,8 @@ import { internalBootstrap, nodeAlias, PORTS, serverProperties } from './node-pr
 import { CLI_ALIAS_DIR, startScript } from './start-script.ts';
 
 const RECENT_LOG_LINES = 30;
+/** Learners get a shell in node 1: a fork bomb or a memory hog there must stay inside its node. */
+export const NODE_LIMITS = { memoryBytes: 1536 * 1024 * 1024, pids: 1024 } as const;
 
 /** The line a node logs once both its controller and its broker serve requests. */
 export const READY_LOG_LINE = /Kafka Server started/;
@@ -26,6 +28,8 @@ export class KafkaNodeContainer extends GenericContainer {
 
   constructor(image: string) {
     super(image);
+    this.withResourcesQuota({ memory: NODE_LIMITS.memoryBytes / 1024 ** 3 });
+    this.hostConfig.PidsLimit = NODE_LIMITS.pids; // testcontainers has no option for it
     this.withWaitStrategy(Wait.forLogMessage(READY_LOG_LINE))
       .withStartupTimeout(120_000)
       // testcontainers removes a container that never became ready: keep its last lines to explain why.

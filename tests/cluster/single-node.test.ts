@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startKafkaCluster, type KafkaCluster } from '../../sandbox/cluster/kafka-cluster.ts';
+import { NODE_LIMITS } from '../../sandbox/cluster/kafka-node-container.ts';
 import { KAFKA_CLI_TOOLS } from '../../sandbox/image/kafka-cli-tools.ts';
 import { KAFKA_VERSION } from '../../sandbox/kafka-version.ts';
 import { consumeFromBeginning } from '../helpers/consume.ts';
@@ -51,6 +52,13 @@ describe('a single-node cluster', () => {
     const partitionLines = result.stdout.split('\n').filter((line) => /\tPartition: \d/.test(line));
     assert.deepEqual(partitionLines.map((line) => /Partition: (\d+)/.exec(line)![1]), ['0', '1', '2']);
     for (const line of partitionLines) assert.match(line, /Leader: 1\s+Replicas: 1\s+Isr: 1/);
+  });
+
+  it('keeps what runs in a node to its own process and memory limits (learners have a shell there)', async () => {
+    // cgroup v2 or v1, as the kernel inside the container reports them.
+    const read = (v2: string, v1: string) => cluster.broker(1).exec(['sh', '-c', `cat /sys/fs/cgroup/${v2} 2>/dev/null || cat /sys/fs/cgroup/${v1}`]);
+    assert.equal((await read('pids.max', 'pids/pids.max')).stdout.trim(), String(NODE_LIMITS.pids));
+    assert.equal((await read('memory.max', 'memory/memory.limit_in_bytes')).stdout.trim(), String(NODE_LIMITS.memoryBytes));
   });
 
   it('has every Kafka CLI tool on PATH under both names, at the course version', async () => {

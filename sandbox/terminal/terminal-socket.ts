@@ -55,6 +55,9 @@ async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: Ter
     pending = pending.then(async () => handle(await opening, data, isBinary)).catch((error: unknown) => client.control(errorMessage(error)));
   });
   ws.on('close', () => void opening.then((session) => session.detach(client), () => undefined));
+  // A frame over maxPayload or a broken frame: ws closes the connection (1009, 1002) and reports it here.
+  // Unheard, that report would be an uncaught exception: one bad client would take the server down.
+  ws.on('error', () => undefined);
 
   let session: ShellSession;
   try {

@@ -85,6 +85,8 @@ export class ScriptedTerminal {
       socket.once('error', reject);
     });
     await terminal.control('ready', 90_000);
+    // The screen so far (the replayed scrollback) follows 'ready' as one message: wait for all of it.
+    await terminal.until(() => (terminal.screen.length > 0 ? true : undefined), 30_000, 'the replayed screen');
     // Wide enough that readline never wraps a typed command, so its echo reads back as typed.
     terminal.send({ type: 'resize', cols: 400, rows: 40 });
     return terminal;

@@ -92,6 +92,16 @@ describe('terminal sessions over the WebSocket', () => {
     await terminal.close();
   });
 
+  it('closes a connection that sends a frame over the limit, and keeps serving', async () => {
+    const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    const closed = new Promise<number>((resolve) => terminal.socket.once('close', resolve));
+    terminal.socket.send(Buffer.alloc(100 * 1024, 'x'), { binary: true });
+    assert.equal(await closed, 1009, 'closed as "message too big"');
+    const next = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    assert.match(await next.run('echo "still serving"'), /\nstill serving\n/);
+    await next.close();
+  });
+
   it('holds a flooding shell back while the page is not reading, instead of buffering its output', async () => {
     const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
     await terminal.run('true');
@@ -107,6 +117,8 @@ describe('terminal sessions over the WebSocket', () => {
     assert.ok(grownMb < 64, `the server's memory grew by ${grownMb.toFixed(0)} MB while the page was not reading`);
 
     const next = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    // What the flood had already written drains first; then the interrupted shell prompts again.
+    await next.waitForText(/\^C\n[^\n]*\$ $/, { timeoutMs: 60_000 });
     assert.match(await next.run('echo "still here"'), /\nstill here\n/, 'Ctrl+C stopped the flood and the shell answers');
     await next.close();
   });

@@ -58,7 +58,8 @@ describe('terminal exercise in a lesson page', () => {
     await page.goto(`${server.url}en/foundations/producers-consumers-brokers/`);
     const connect = exercise().locator('[data-part="connect"]');
     assert.equal(await connect.innerText(), 'Start the terminal');
-    assert.equal(await exercise().locator('.xterm-rows').count(), 1, 'the terminal is drawn before any cluster starts');
+    await exercise().locator('.xterm-rows').waitFor({ state: 'attached' }); // the terminal is drawn before any cluster starts
+    assert.equal(await connect.isEnabled(), true);
     await connect.click();
     await exercise().locator('[data-part="status"]', { hasText: 'Connected to kafka-1' }).waitFor();
     await waitForScreen(/BOOTSTRAP_SERVERS=kafka-1:9092/);
@@ -79,6 +80,17 @@ describe('terminal exercise in a lesson page', () => {
     await waitForScreen(/카프카 42/);
     await typeLine('echo "again=$$"');
     assert.equal(await waitForScreen(/again=(\d+)/), shellPid, 'the same shell process');
+  });
+
+  it('takes a paste larger than one WebSocket frame without dropping the connection', async () => {
+    let connections = 0;
+    page.on('websocket', () => connections++);
+    await exercise().locator('.xterm').click();
+    await page.keyboard.insertText(`# ${'x'.repeat(100_000)}`); // a comment line: bash ignores it
+    await page.keyboard.press('Enter');
+    await typeLine('echo "after-paste=$$"');
+    assert.equal(await waitForScreen(/after-paste=(\d+)/), shellPid);
+    assert.equal(connections, 0, 'the page had to reconnect');
   });
 
   it('checks the cluster and shows each result in the page\'s language', async () => {

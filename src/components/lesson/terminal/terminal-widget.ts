@@ -11,6 +11,8 @@ import type { ClientMessage, ServerMessage } from '../../../../sandbox/terminal/
 import { learnerToken } from '../learner-session.ts';
 import type { TerminalStrings } from './terminal-strings.ts';
 
+const INPUT_FRAME_BYTES = 16 * 1024;
+
 export function mountTerminalExercise(root: HTMLElement, strings: TerminalStrings): void {
 	const part = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-part="${name}"]`)!;
 	const exerciseId = root.dataset['exerciseId']!;
@@ -53,7 +55,10 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 	const sendSize = () => send({ type: 'resize', cols: term.cols, rows: term.rows });
 
 	term.onData((data) => {
-		if (socket?.readyState === WebSocket.OPEN) socket.send(encoder.encode(data));
+		if (socket?.readyState !== WebSocket.OPEN) return;
+		// The server takes frames of up to 64 kB: a long paste goes over in pieces.
+		const bytes = encoder.encode(data);
+		for (let start = 0; start < bytes.length; start += INPUT_FRAME_BYTES) socket.send(bytes.subarray(start, start + INPUT_FRAME_BYTES));
 	});
 	term.onResize(sendSize);
 	new ResizeObserver(refit).observe(part('screen'));
@@ -155,6 +160,7 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 
 	part('reset').addEventListener('click', () => send({ type: 'reset' }));
 	connectButton.addEventListener('click', () => start());
+	connectButton.disabled = false; // rendered disabled: a click before this script ran would do nothing
 	for (const button of root.querySelectorAll<HTMLButtonElement>('[data-switch-step]')) {
 		button.addEventListener('click', () => send({ type: 'reset', step: button.dataset['switchStep'] }));
 	}

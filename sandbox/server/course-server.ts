@@ -41,6 +41,8 @@ export class CourseServer {
       });
     });
     this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      // An upgraded socket is ours alone: a client that resets it must not become an uncaught error.
+      socket.on('error', () => socket.destroy());
       const url = new URL(req.url ?? '/', 'http://course.local');
       const handler = this.upgrades.get(url.pathname);
       if (handler) handler(req, socket, head, url);

@@ -12,7 +12,10 @@ export const KEYED = 6;
 /** Batch number → the partitions its records landed in. */
 function batchPartitions(records: TopicRecord[]): Map<number, number[]> {
   const batches = Map.groupBy(records.filter((r) => r.key === null && r.headers['batch']), (r) => Number(r.headers['batch']));
-  return new Map([...batches].map(([batch, recs]) => [batch, [...new Set(recs.map((r) => r.partition))].sort()]));
+  // In batch order, whatever order the partitions were read in, so messages name batch 1 first.
+  return new Map(
+    [...batches].sort(([a], [b]) => a - b).map(([batch, recs]) => [batch, [...new Set(recs.map((r) => r.partition))].sort((a, b) => a - b)]),
+  );
 }
 
 export const checks: LabCheck[] = [

@@ -1,4 +1,4 @@
-import { outputLines, partitionReplicas, readTopic, topicConfigs } from '../../sandbox/grading/cluster-state.ts';
+import { entityConfigs, outputLines, partitionReplicas, readTopic } from '../../sandbox/grading/cluster-state.ts';
 import { fail, pass, type LabCheck } from '../lab-format.ts';
 import { TOPIC } from './lab.ts';
 
@@ -75,7 +75,7 @@ export const checks: LabCheck[] = [
     points: 1,
     hidden: true,
     async run({ cluster }) {
-      const [configs, partitions] = await Promise.all([topicConfigs(cluster, TOPIC, ['min.insync.replicas']), partitionReplicas(cluster, TOPIC)]);
+      const [configs, partitions] = await Promise.all([entityConfigs(cluster, { type: 'topic', name: TOPIC }, ['min.insync.replicas']), partitionReplicas(cluster, TOPIC)]);
       const minIsr = configs.get('min.insync.replicas');
       const replicas = partitions[0]?.replicas.length ?? 0;
       const expected = 'min.insync.replicas=2 (topic), 2 replicas';

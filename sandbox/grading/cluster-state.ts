@@ -88,29 +88,39 @@ export async function readTopic(cluster: KafkaCluster, topic: string, timeoutMs 
   return records.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
 }
 
-export interface TopicConfigValue {
+/** A topic, or one broker by its node id. */
+export type ConfigEntity = { type: 'topic'; name: string } | { type: 'broker'; id: number };
+
+export interface ConfigValue {
   value: string;
-  /** Where the value comes from: the topic itself, a broker setting, or Kafka's default. */
+  /** Where the value comes from: the entity itself, a broker setting, or Kafka's default. */
   source: 'topic' | 'dynamic-broker' | 'dynamic-default-broker' | 'static-broker' | 'default' | 'unknown';
+  /** The same, by the name kafka-configs --describe prints (DYNAMIC_TOPIC_CONFIG, ...). */
+  kafkaSource: string;
 }
 
-const SOURCE_NAMES = new Map<number, TopicConfigValue['source']>([
-  [ConfigSource.TOPIC_CONFIG, 'topic'],
-  [ConfigSource.DYNAMIC_BROKER_CONFIG, 'dynamic-broker'],
-  [ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG, 'dynamic-default-broker'],
-  [ConfigSource.STATIC_BROKER_CONFIG, 'static-broker'],
-  [ConfigSource.DEFAULT_CONFIG, 'default'],
+const SOURCES = new Map<number, Pick<ConfigValue, 'source' | 'kafkaSource'>>([
+  [ConfigSource.TOPIC_CONFIG, { source: 'topic', kafkaSource: 'DYNAMIC_TOPIC_CONFIG' }],
+  [ConfigSource.DYNAMIC_BROKER_CONFIG, { source: 'dynamic-broker', kafkaSource: 'DYNAMIC_BROKER_CONFIG' }],
+  [ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG, { source: 'dynamic-default-broker', kafkaSource: 'DYNAMIC_DEFAULT_BROKER_CONFIG' }],
+  [ConfigSource.STATIC_BROKER_CONFIG, { source: 'static-broker', kafkaSource: 'STATIC_BROKER_CONFIG' }],
+  [ConfigSource.DEFAULT_CONFIG, { source: 'default', kafkaSource: 'DEFAULT_CONFIG' }],
 ]);
 
-/** The topic's effective value of each named config, with its source. */
-export async function topicConfigs(cluster: KafkaCluster, topic: string, names: string[]): Promise<Map<string, TopicConfigValue>> {
+/** The entity's effective value of each named config, with its source, as the broker reports it. */
+export async function entityConfigs(cluster: KafkaCluster, entity: ConfigEntity, names: string[]): Promise<Map<string, ConfigValue>> {
   const admin = await cluster.adminClient();
   const { resources } = await admin.describeConfigs({
     includeSynonyms: false,
-    resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: names }],
+    resources: [
+      entity.type === 'topic'
+        ? { type: ConfigResourceTypes.TOPIC, name: entity.name, configNames: names }
+        : { type: ConfigResourceTypes.BROKER, name: String(entity.id), configNames: names },
+    ],
   });
   const entries = resources[0]?.configEntries ?? [];
-  return new Map(entries.map((e) => [e.configName, { value: e.configValue, source: SOURCE_NAMES.get(e.configSource) ?? 'unknown' }]));
+  const unknown = { source: 'unknown', kafkaSource: 'UNKNOWN' } as const;
+  return new Map(entries.map((e) => [e.configName, { value: e.configValue, ...(SOURCES.get(e.configSource) ?? unknown) }]));
 }
 
 export interface PartitionReplicas {

@@ -59,12 +59,12 @@ export class Broker {
   /** Freezes every process of the node: to its peers it is neither up nor cleanly gone, as in a network partition or a long GC pause. */
   async pause(): Promise<void> {
     await this.container.pause();
-    await this.settle('paused');
+    await this.waitForState('paused');
   }
 
   async unpause(): Promise<void> {
     await this.container.unpause();
-    await this.settle('running');
+    await this.waitForState('running');
   }
 
   /** Runs a command to completion (no TTY), e.g. ['kafka-topics', '--bootstrap-server', ..., '--describe']. */
@@ -97,8 +97,11 @@ export class Broker {
     return (await waitForLogLine(this.container, READY_LOG_LINE, startedAt, READY_TIMEOUT_MS)) - startedAt;
   }
 
-  /** Docker records pause and unpause from the runtime's events, a moment after its API call returns. */
-  private async settle(expected: BrokerState): Promise<void> {
+  /**
+   * Waits up to 5 s for the node to be in this state: Docker records pause and unpause from the runtime's
+   * events, a moment after its API call returns, and a node shutting down still reports running for a while.
+   */
+  async waitForState(expected: BrokerState): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt++) {
       if ((await this.state()) === expected) return;
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { ClusterPool } from '../cluster/cluster-pool.ts';
 import { specKey, type ClusterSpec } from '../cluster/cluster-spec.ts';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
@@ -59,7 +58,6 @@ export class ShellSession {
   private size = { cols: 80, rows: 24 };
   private idleTimer?: NodeJS.Timeout;
   private ending?: Promise<void>;
-  private attachedBefore = false;
   /** Serialises what replaces the shell (reset, a restart after exit), so two never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -104,14 +102,7 @@ export class ShellSession {
       previous.control({ type: 'ended', reason: 'replaced' });
       previous.close(CLOSE_CODE.replaced, 'another page took over this terminal');
     }
-    client.control({
-      type: 'ready',
-      host: this.host,
-      bootstrapServers: this.cluster.internalBootstrapServers,
-      nodes: this.cluster.brokers.length,
-      replayed: this.attachedBefore,
-    });
-    this.attachedBefore = true;
+    client.control(this.ready());
     client.output(this.scrollback.contents());
   }
 
@@ -140,13 +131,7 @@ export class ShellSession {
       await this.switchCluster(spec);
       this.print('\x1b[2J\x1b[H');
       await this.startShell();
-      this.client?.control({
-        type: 'ready',
-        host: this.host,
-        bootstrapServers: this.cluster.internalBootstrapServers,
-        nodes: this.cluster.brokers.length,
-        replayed: false,
-      });
+      this.client?.control(this.ready());
     });
   }
 
@@ -221,17 +206,15 @@ export class ShellSession {
 
   /** Why no new shell could start, in the learner's language: most often they stopped the broker it runs in (`kill 1`). */
   private async shellLost(error: unknown): Promise<ServerMessage> {
-    const broker = this.cluster.broker(SHELL_NODE);
-    // A broker in the middle of shutting down still reports running for a moment: ask for a few seconds.
-    let running = true;
-    for (let attempt = 0; running && attempt < 10; attempt++) {
-      if (attempt > 0) await delay(500);
-      running = await broker.state().then((state) => state === 'running', () => false);
-    }
-    if (running) return { type: 'error', message: error instanceof Error ? error.message : String(error) };
+    const stopped = await this.cluster.broker(SHELL_NODE).waitForState('stopped').then(() => true, () => false);
+    if (!stopped) return { type: 'error', message: error instanceof Error ? error.message : String(error) };
     return this.options.locale === 'ko'
       ? { type: 'error', message: `셸이 돌던 브로커(${this.host})가 멈췄습니다.`, hint: '"샌드박스 초기화"를 누르면 브로커를 다시 띄우고 새 셸을 엽니다.' }
       : { type: 'error', message: `The broker this shell ran in, ${this.host}, has stopped.`, hint: 'Press "Reset sandbox" to bring it back up with a fresh shell.' };
+  }
+
+  private ready(): ServerMessage {
+    return { type: 'ready', host: this.host, bootstrapServers: this.cluster.internalBootstrapServers, nodes: this.cluster.brokers.length };
   }
 
   /** Hangs up the shell: bash passes SIGHUP on to its jobs, so a running console consumer ends too. */

@@ -15,8 +15,8 @@ export type ClientMessage =
 
 /** Control messages to the page. */
 export type ServerMessage =
-  /** The shell is attached; what follows on the binary channel is its screen. `replayed` says a reconnect replayed the scrollback. */
-  | { type: 'ready'; host: string; bootstrapServers: string; nodes: number; replayed: boolean }
+  /** The shell is attached; what follows on the binary channel is its whole screen so far. */
+  | { type: 'ready'; host: string; bootstrapServers: string; nodes: number }
   | { type: 'resetting' }
   | { type: 'checking' }
   | { type: 'results'; results: ExerciseCheckResult[] }

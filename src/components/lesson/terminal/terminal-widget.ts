@@ -101,8 +101,8 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 	function handle(message: ServerMessage): void {
 		switch (message.type) {
 			case 'ready':
-				if (!message.replayed) term.reset();
-				else term.clear();
+				// What follows is the whole screen (a new shell's greeting, or the replayed scrollback): start blank.
+				term.reset();
 				status.textContent = strings.connected(message.host, message.nodes);
 				root.dataset['nodes'] = String(message.nodes);
 				sendSize();

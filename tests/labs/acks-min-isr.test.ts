@@ -24,4 +24,11 @@ labSuite('acks-min-isr', [
     fails: 'topic-untouched',
     message: /The topic's settings were changed: min\.insync\.replicas=1 \(topic\)/,
   },
+  {
+    name: 'reports a payment it never sent as acknowledged',
+    replace: 'await producer.connect();',
+    with: "await producer.connect();\nconsole.log('acked payment-999');",
+    fails: 'nothing-lost',
+    message: /Acknowledged but not in the topic: lost: payment-999/,
+  },
 ]);

@@ -22,4 +22,18 @@ labSuite('consumer-group-basics', [
     fails: 'replay-resumed',
     message: /Group replay did not read every message exactly once: new-1 ×0/,
   },
+  {
+    name: 'skips old-1 without processing it',
+    replace: 'console.log(`${groupId} ${message.value}`);',
+    with: "if (String(message.value) !== 'old-1') console.log(`${groupId} ${message.value}`);",
+    fails: 'replay-from-beginning',
+    message: /Group replay never read old-1/,
+  },
+  {
+    name: 'commits only for group replay',
+    replace: 'await consumer.commitOffsets(',
+    with: "if (groupId !== 'live') await consumer.commitOffsets(",
+    fails: 'live-committed',
+    message: /Group live committed none, not the end of each partition/,
+  },
 ]);

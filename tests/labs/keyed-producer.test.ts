@@ -22,4 +22,18 @@ labSuite('keyed-producer', [
     fails: 'all-sent',
     message: /holds 4 records/,
   },
+  {
+    name: 'keys each order by its own number',
+    replace: 'messages: [{ key: customer,',
+    with: 'messages: [{ key: `${customer}-${n}`,',
+    fails: 'every-record-keyed',
+    message: /20 of 20 records do not have a customer name as their key/,
+  },
+  {
+    name: 'pins every order to partition 0',
+    replace: 'messages: [{ key: customer,',
+    with: 'messages: [{ partition: 0, key: customer,',
+    fails: 'keys-spread',
+    message: /The records use only 1 partition\(s\)/,
+  },
 ]);

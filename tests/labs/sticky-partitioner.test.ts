@@ -22,4 +22,11 @@ labSuite('sticky-partitioner', [
     fails: 'keyed-unchanged',
     message: /Keyed messages away from their key's partition: user-/,
   },
+  {
+    name: 'never sends the keyed messages',
+    replace: "const results = await producer.send({ topic: 'clicks', messages: keyed });",
+    with: 'const results = keyed.map(() => ({ partition: -1 }));',
+    fails: 'all-delivered',
+    message: /The clicks topic holds \d+ records/,
+  },
 ]);

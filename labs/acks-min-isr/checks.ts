@@ -1,5 +1,4 @@
-import { entityConfigs, outputLines, partitionReplicas, readTopic } from '../../sandbox/grading/cluster-state.ts';
-import { fail, pass, type LabCheck } from '../lab-format.ts';
+import { entityConfigs, outputLines, partitionReplicas, readTopic, fail, pass, type LabCheck } from '../../sandbox/lab-kit/index.ts';
 import { TOPIC } from './lab.ts';
 
 export const PAYMENTS = 80;

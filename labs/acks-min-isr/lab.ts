@@ -1,4 +1,4 @@
-import { labBrokerConfig, type LabDefinition } from '../lab-format.ts';
+import { labBrokerConfig, type LabDefinition } from '../../sandbox/lab-kit/index.ts';
 
 export const TOPIC = 'payments';
 

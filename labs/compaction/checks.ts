@@ -1,8 +1,4 @@
-import type { ExerciseCheck } from '../exercise-format.ts';
-import { fail } from '../lab-format.ts';
-import { configSet } from '../../sandbox/terminal/checks/config-checks.ts';
-import { partitionBatches, segmentAnswer } from '../../sandbox/terminal/checks/dump-log-checks.ts';
-import type { RecordBatch } from '../../sandbox/terminal/checks/record-batches.ts';
+import { fail, configSet, partitionBatches, segmentAnswer, type ExerciseCheck, type RecordBatch } from '../../sandbox/lab-kit/index.ts';
 
 /** The records of the first segment, which the cleaner compacts once a newer segment exists. */
 const firstSegment = (batches: RecordBatch[]) => batches.filter((b) => b.baseOffset < 5).flatMap((b) => b.records);

@@ -1,4 +1,4 @@
-import type { ExerciseDefinition } from '../exercise-format.ts';
+import type { ExerciseDefinition } from '../../sandbox/lab-kit/index.ts';
 
 const produce = 'kafka-console-producer --bootstrap-server $BOOTSTRAP_SERVERS --topic user-emails --reader-property parse.key=true --reader-property key.separator=: --reader-property null.marker=NULL';
 

@@ -1,7 +1,4 @@
-import type { ExerciseCheck } from '../exercise-format.ts';
-import { fail, pass } from '../lab-format.ts';
-import { readTopic } from '../../sandbox/grading/cluster-state.ts';
-import { groupCaughtUp, keyedMessages, keylessMessages } from '../../sandbox/terminal/checks/record-checks.ts';
+import { fail, pass, readTopic, groupCaughtUp, keyedMessages, keylessMessages, type ExerciseCheck } from '../../sandbox/lab-kit/index.ts';
 
 const ORDERS = [
   { key: '01', value: 'aaa' },

@@ -1,4 +1,4 @@
-import type { ExerciseDefinition } from '../exercise-format.ts';
+import type { ExerciseDefinition } from '../../sandbox/lab-kit/index.ts';
 
 const producer = 'kafka-console-producer --bootstrap-server $BOOTSTRAP_SERVERS';
 const consumer = 'kafka-console-consumer --bootstrap-server $BOOTSTRAP_SERVERS';

@@ -1,5 +1,4 @@
-import { committedOffsets, endOffsets, outputLines, type PartitionOffsets } from '../../sandbox/grading/cluster-state.ts';
-import { fail, pass, type CheckContext, type LabCheck } from '../lab-format.ts';
+import { committedOffsets, endOffsets, outputLines, fail, pass, type PartitionOffsets, type CheckContext, type LabCheck } from '../../sandbox/lab-kit/index.ts';
 
 export const TOPIC = 'events';
 const OLD = Array.from({ length: 6 }, (_, i) => `old-${i + 1}`);

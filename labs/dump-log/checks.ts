@@ -1,6 +1,4 @@
-import type { ExerciseCheck } from '../exercise-format.ts';
-import { segmentAnswer } from '../../sandbox/terminal/checks/dump-log-checks.ts';
-import type { RecordBatch } from '../../sandbox/terminal/checks/record-batches.ts';
+import { segmentAnswer, type ExerciseCheck, type RecordBatch } from '../../sandbox/lab-kit/index.ts';
 
 /** One answer field, graded against the segment's bytes. */
 function question(id: string, step: string, what: { ko: string; en: string }, read: (batches: RecordBatch[]) => string | number): ExerciseCheck {

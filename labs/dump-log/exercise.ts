@@ -1,4 +1,4 @@
-import type { ExerciseDefinition } from '../exercise-format.ts';
+import type { ExerciseDefinition } from '../../sandbox/lab-kit/index.ts';
 
 const produce = 'kafka-console-producer --bootstrap-server $BOOTSTRAP_SERVERS --topic dump-demo --reader-property parse.key=true --reader-property key.separator=:';
 const dump = 'kafka-dump-log --deep-iteration --print-data-log --files /var/lib/kafka/data/dump-demo-0/00000000000000000000.log';

@@ -1,6 +1,4 @@
-import type { ExerciseCheck } from '../exercise-format.ts';
-import { fail, pass } from '../lab-format.ts';
-import { configAtDefault, configSet, effectiveConfig } from '../../sandbox/terminal/checks/config-checks.ts';
+import { fail, pass, configAtDefault, configSet, effectiveConfig, type ExerciseCheck } from '../../sandbox/lab-kit/index.ts';
 
 const demo = { type: 'topic', name: 'configs-demo' } as const;
 const broker1 = { type: 'broker', id: 1 } as const;

@@ -1,4 +1,4 @@
-import type { ExerciseDefinition } from '../exercise-format.ts';
+import type { ExerciseDefinition } from '../../sandbox/lab-kit/index.ts';
 
 const configs = 'kafka-configs --bootstrap-server $BOOTSTRAP_SERVERS';
 

@@ -1,6 +1,4 @@
-import type { ExerciseCheck } from '../exercise-format.ts';
-import { fail } from '../lab-format.ts';
-import { printed, topicAbsent, topicShape } from '../../sandbox/terminal/checks/topic-checks.ts';
+import { fail, printed, topicAbsent, topicShape, type ExerciseCheck } from '../../sandbox/lab-kit/index.ts';
 
 export const checks: ExerciseCheck[] = [
   {

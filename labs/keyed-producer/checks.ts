@@ -1,5 +1,4 @@
-import { readTopic, type TopicRecord } from '../../sandbox/grading/cluster-state.ts';
-import { fail, pass, type LabCheck } from '../lab-format.ts';
+import { readTopic, fail, pass, type TopicRecord, type LabCheck } from '../../sandbox/lab-kit/index.ts';
 
 export const TOPIC = 'orders';
 export const CUSTOMERS = ['alice', 'bob', 'carol', 'dave'];

@@ -1,5 +1,4 @@
-import { outputLines, readTopic } from '../../sandbox/grading/cluster-state.ts';
-import { fail, pass, type LabCheck } from '../lab-format.ts';
+import { outputLines, readTopic, fail, pass, type LabCheck } from '../../sandbox/lab-kit/index.ts';
 
 export const TOPIC = 'send-styles';
 export const STYLES = ['ff', 'sync', 'async'] as const;

@@ -1,6 +1,5 @@
 import kafkajs from 'kafkajs';
-import { readTopic, type TopicRecord } from '../../sandbox/grading/cluster-state.ts';
-import { fail, pass, type LabCheck } from '../lab-format.ts';
+import { readTopic, fail, pass, type TopicRecord, type LabCheck } from '../../sandbox/lab-kit/index.ts';
 
 const { Partitioners } = kafkajs;
 

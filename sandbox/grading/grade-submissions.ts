@@ -3,13 +3,13 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { ClusterPool } from '../cluster/cluster-pool.ts';
-import type { ProgramResult } from '../../labs/lab-format.ts';
+import type { ProgramResult } from '../lab-kit/lab-format.ts';
 import type { CompileProblem } from '../runner/compile.ts';
 import { HostProcessRunner } from '../runner/host-process-runner.ts';
-import { loadLab } from '../runner/lab-catalog.ts';
-import { runLab } from '../runner/lab-run.ts';
+import { loadLab } from '../lab/lab-catalog.ts';
+import { runLab } from '../lab/lab-run.ts';
 import type { ProgramRunner } from '../runner/program-runner.ts';
-import type { CheckResult } from './run-checks.ts';
+import type { CheckResult } from '../checks/run-checks.ts';
 
 export interface GradedSubmission {
   name: string;

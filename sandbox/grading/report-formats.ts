@@ -1,6 +1,6 @@
 /** The grading report as JUnit XML (for CI dashboards) and as a summary table in Markdown and HTML. */
 import type { GradedSubmission, GradingReport } from './grade-submissions.ts';
-import type { CheckResult } from './run-checks.ts';
+import type { CheckResult } from '../checks/run-checks.ts';
 
 const xml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');

@@ -1,4 +1,4 @@
-import type { Localized, ProgramResult } from '../../labs/lab-format.ts';
+import type { Localized, ProgramResult } from '../lab-kit/lab-format.ts';
 import type { RunLimits } from './program-runner.ts';
 
 /** Signs in a program's output that it never reached the cluster. */

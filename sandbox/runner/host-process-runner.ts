@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProgramResult } from '../../labs/lab-format.ts';
+import type { ProgramResult } from '../lab-kit/lab-format.ts';
 import type { ProgramRun, ProgramRunner, StartOptions } from './program-runner.ts';
 import { residentMemoryMb } from './resident-memory.ts';
 

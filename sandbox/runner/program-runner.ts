@@ -1,4 +1,4 @@
-import type { ProgramResult } from '../../labs/lab-format.ts';
+import type { ProgramResult } from '../lab-kit/lab-format.ts';
 
 export interface RunLimits {
   timeLimitMs: number;

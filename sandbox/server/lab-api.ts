@@ -7,8 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { trackForShutdown } from '../cluster/shutdown.ts';
 import { HostProcessRunner } from '../runner/host-process-runner.ts';
-import { isCodeLab, loadLab } from '../runner/lab-catalog.ts';
-import type { LabRunEvent } from '../runner/lab-run.ts';
+import { isCodeLab, loadLab } from '../lab/lab-catalog.ts';
+import type { LabRunEvent } from '../lab/lab-run.ts';
 import type { CourseServer } from './course-server.ts';
 import { LearnerSessions } from './learner-sessions.ts';
 

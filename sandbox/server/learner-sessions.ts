@@ -7,8 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ClusterPool } from '../cluster/cluster-pool.ts';
 import { specKey } from '../cluster/cluster-spec.ts';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
-import type { LoadedLab } from '../runner/lab-catalog.ts';
-import { prepareCluster, runLab, type LabRunEvent, type LabRunReport } from '../runner/lab-run.ts';
+import type { LoadedLab } from '../lab/lab-catalog.ts';
+import { prepareCluster, runLab, type LabRunEvent, type LabRunReport } from '../lab/lab-run.ts';
 import type { ProgramRunner } from '../runner/program-runner.ts';
 
 interface LearnerSession {

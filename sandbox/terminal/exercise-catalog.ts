@@ -1,5 +1,5 @@
 /** Finds terminal exercises by id in labs/<id>/: the definition (exercise.ts) and its checks (checks.ts). */
-import type { ExerciseCheck, ExerciseDefinition } from '../../labs/exercise-format.ts';
+import type { ExerciseCheck, ExerciseDefinition } from '../lab-kit/exercise-format.ts';
 import { importFromLab, labHasFile } from '../lab-folders.ts';
 
 export interface LoadedExercise {

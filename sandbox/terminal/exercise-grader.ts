@@ -1,8 +1,8 @@
 import { specKey } from '../cluster/cluster-spec.ts';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
-import { stepCluster, type ExerciseCheckContext } from '../../labs/exercise-format.ts';
-import type { Localized } from '../../labs/lab-format.ts';
-import { settleCheck } from '../grading/settle-check.ts';
+import { stepCluster, type ExerciseCheckContext } from '../lab-kit/exercise-format.ts';
+import type { Localized } from '../lab-kit/lab-format.ts';
+import { settleCheck } from '../checks/settle-check.ts';
 import type { LoadedExercise } from './exercise-catalog.ts';
 
 /** One check's outcome, as the page shows it and the attempt records it. */

@@ -4,7 +4,7 @@ import { specKey, type ClusterSpec } from '../cluster/cluster-spec.ts';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
 import { nodeAlias } from '../cluster/node-properties.ts';
 import type { TtySession } from '../cluster/tty-exec.ts';
-import { stepCluster, type ExerciseDefinition } from '../../labs/exercise-format.ts';
+import { stepCluster, type ExerciseDefinition } from '../lab-kit/exercise-format.ts';
 import { greeting, type TerminalLocale } from './greeting.ts';
 import { CLOSE_CODE, type ServerMessage } from './protocol.ts';
 import { Scrollback } from './scrollback.ts';

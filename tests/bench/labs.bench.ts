@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
 import { compileProgram } from '../../sandbox/runner/compile.ts';
 import { HostProcessRunner } from '../../sandbox/runner/host-process-runner.ts';
-import { loadLab } from '../../sandbox/runner/lab-catalog.ts';
+import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
 import { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';

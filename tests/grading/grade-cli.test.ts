@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { GradingReport } from '../../sandbox/grading/grade-submissions.ts';
-import { loadLab } from '../../sandbox/runner/lab-catalog.ts';
+import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const grade = (...args: string[]) =>

@@ -1,7 +1,7 @@
 // Programs that misbehave are stopped or reported with a clear message, and the runner survives them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ProgramResult } from '../../labs/lab-format.ts';
+import type { ProgramResult } from '../../sandbox/lab-kit/lab-format.ts';
 import { compileProgram } from '../../sandbox/runner/compile.ts';
 import { describeEnding } from '../../sandbox/runner/describe-ending.ts';
 import { HostProcessRunner } from '../../sandbox/runner/host-process-runner.ts';

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
 import type { KafkaCluster } from '../../sandbox/cluster/kafka-cluster.ts';
-import type { CheckResult } from '../../sandbox/grading/run-checks.ts';
+import type { CheckResult } from '../../sandbox/checks/run-checks.ts';
 import { HostProcessRunner } from '../../sandbox/runner/host-process-runner.ts';
-import { loadLab, type LoadedLab } from '../../sandbox/runner/lab-catalog.ts';
-import { runLab, type LabRunReport } from '../../sandbox/runner/lab-run.ts';
+import { loadLab, type LoadedLab } from '../../sandbox/lab/lab-catalog.ts';
+import { runLab, type LabRunReport } from '../../sandbox/lab/lab-run.ts';
 
 export interface WrongSubmission {
   name: string;

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { labsDir } from '../../sandbox/lab-folders.ts';
-import { codeLabIds, loadLab } from '../../sandbox/runner/lab-catalog.ts';
+import { codeLabIds, loadLab } from '../../sandbox/lab/lab-catalog.ts';
 import { lessonSlugs, readOutline } from '../../src/course/outline.ts';
 import { resolveCoursePaths } from '../../src/course/paths.ts';
 import { scanLesson } from '../../src/integrations/parity/lesson-scan.ts';

@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { mountLabApi, type LabStreamEvent } from '../../sandbox/server/lab-api.ts';
 import type { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
-import type { LabRunEvent } from '../../sandbox/runner/lab-run.ts';
-import { loadLab } from '../../sandbox/runner/lab-catalog.ts';
+import type { LabRunEvent } from '../../sandbox/lab/lab-run.ts';
+import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
 
 describe('lab API', () => {
   const siteDir = mkdtempSync(join(tmpdir(), 'lab-api-site-'));

@@ -10,7 +10,7 @@ import { launchChromium } from '../helpers/chromium.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
 import type { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
-import { loadLab } from '../../sandbox/runner/lab-catalog.ts';
+import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
 import { buildSite } from '../site/helpers/build-site.ts';
 
 describe('lab in a lesson page', () => {

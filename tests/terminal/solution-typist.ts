@@ -1,5 +1,5 @@
 /** Types an exercise step's solution into a scripted terminal, as a learner would, and asks for a check. */
-import type { ExerciseDefinition } from '../../labs/exercise-format.ts';
+import type { ExerciseDefinition } from '../../sandbox/lab-kit/exercise-format.ts';
 import type { ExerciseCheckResult } from '../../sandbox/terminal/exercise-grader.ts';
 import type { ScriptedTerminal } from './terminal-harness.ts';
 

@@ -1,7 +1,7 @@
 /** The browser's side of the lab API (sandbox/server/lab-api.ts): a session token per browser, runs streamed as NDJSON. */
 
 // The server's own types, so the page and the sandbox cannot drift apart.
-import type { CheckResult } from '../../../../sandbox/grading/run-checks.ts';
+import type { CheckResult } from '../../../../sandbox/checks/run-checks.ts';
 import type { LabStreamEvent } from '../../../../sandbox/server/lab-api.ts';
 import { learnerToken } from '../learner-session.ts';
 

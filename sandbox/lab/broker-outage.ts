@@ -1,6 +1,6 @@
 /** Plays a lab's scenario against the cluster while the learner's program runs: stop a broker, later start it again. */
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
-import type { BrokerOutage, OutageRecord, OutageTarget } from '../../labs/lab-format.ts';
+import type { BrokerOutage, OutageRecord, OutageTarget } from '../lab-kit/lab-format.ts';
 
 export interface RunningOutage {
   /** What happened so far. */

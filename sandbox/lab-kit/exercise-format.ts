@@ -3,8 +3,8 @@
  * fields: plain data the site renders) and labs/<id>/checks.ts (what the grader reads from the real
  * cluster) export. See "Terminal exercises" in labs/README.md.
  */
-import type { ClusterSpec } from '../sandbox/cluster/cluster-spec.ts';
-import type { KafkaCluster } from '../sandbox/cluster/kafka-cluster.ts';
+import type { ClusterSpec } from '../cluster/cluster-spec.ts';
+import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
 import type { CheckVerdict, Localized } from './lab-format.ts';
 
 /** A read-only task's answer box: the learner types what a tool showed them (e.g. kafka-dump-log). */

@@ -2,8 +2,8 @@
  * The lab format: what a lab's lab.ts and checks.ts export, with the verdict constructors and the broker
  * settings every lab shares. See labs/README.md.
  */
-import type { ClusterSpec } from '../sandbox/cluster/cluster-spec.ts';
-import type { KafkaCluster } from '../sandbox/cluster/kafka-cluster.ts';
+import type { ClusterSpec } from '../cluster/cluster-spec.ts';
+import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
 
 /** Text in both of the course's languages. */
 export interface Localized {

@@ -1,6 +1,6 @@
-import type { ExerciseCheckContext } from '../../../labs/exercise-format.ts';
-import { fail, pass, type CheckVerdict } from '../../../labs/lab-format.ts';
-import { committedOffsets, endOffsets, readTopic } from '../../grading/cluster-state.ts';
+import type { ExerciseCheckContext } from './exercise-format.ts';
+import { fail, pass, type CheckVerdict } from './lab-format.ts';
+import { committedOffsets, endOffsets, readTopic } from './cluster-state.ts';
 
 /**
  * The topic holds these keyed messages, each key's messages in one partition in the order listed

@@ -1,4 +1,4 @@
-import type { CheckVerdict } from '../../labs/lab-format.ts';
+import type { CheckVerdict } from '../lab-kit/lab-format.ts';
 
 const CHECK_TIMEOUT_MS = 30_000;
 

@@ -1,6 +1,6 @@
-import type { ExerciseCheckContext } from '../../../labs/exercise-format.ts';
-import { fail, pass, type CheckVerdict } from '../../../labs/lab-format.ts';
-import { entityConfigs, type ConfigEntity, type ConfigValue } from '../../grading/cluster-state.ts';
+import type { ExerciseCheckContext } from './exercise-format.ts';
+import { fail, pass, type CheckVerdict } from './lab-format.ts';
+import { entityConfigs, type ConfigEntity, type ConfigValue } from './cluster-state.ts';
 
 /** The entity's effective value of a config and where it comes from, as the broker reports it. */
 export async function effectiveConfig({ cluster }: ExerciseCheckContext, entity: ConfigEntity, name: string): Promise<ConfigValue | undefined> {

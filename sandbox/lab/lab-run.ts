@@ -4,13 +4,13 @@
  * grader and the benchmark all go through here, and follow it through its events.
  */
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
-import type { Localized, OutageRecord, ProgramResult } from '../../labs/lab-format.ts';
-import { failAll, runChecks, type CheckResult } from '../grading/run-checks.ts';
+import type { Localized, OutageRecord, ProgramResult } from '../lab-kit/lab-format.ts';
+import { failAll, runChecks, type CheckResult } from '../checks/run-checks.ts';
 import { startOutage } from './broker-outage.ts';
-import { compileProgram, type CompileProblem } from './compile.ts';
-import { describeEnding } from './describe-ending.ts';
+import { compileProgram, type CompileProblem } from '../runner/compile.ts';
+import { describeEnding } from '../runner/describe-ending.ts';
 import type { LoadedLab } from './lab-catalog.ts';
-import { defaultRunLimits, type ProgramRunner, type RunLimits } from './program-runner.ts';
+import { defaultRunLimits, type ProgramRunner, type RunLimits } from '../runner/program-runner.ts';
 
 export type LabRunEvent =
   | { type: 'phase'; phase: 'compiling' | 'preparing' | 'running' | 'checking' }

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LabCheck, LabDefinition } from '../../labs/lab-format.ts';
+import type { LabCheck, LabDefinition } from '../lab-kit/lab-format.ts';
 import { importFromLab, labHasFile, labsDir } from '../lab-folders.ts';
 
 export interface LoadedLab {

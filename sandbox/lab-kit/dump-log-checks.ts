@@ -1,5 +1,5 @@
-import type { ExerciseCheckContext } from '../../../labs/exercise-format.ts';
-import { fail, pass, type CheckVerdict, type Localized } from '../../../labs/lab-format.ts';
+import type { ExerciseCheckContext } from './exercise-format.ts';
+import { fail, pass, type CheckVerdict, type Localized } from './lab-format.ts';
 import { parseSegment, type RecordBatch } from './record-batches.ts';
 
 /** Every batch of a partition on a node, read from its segment files' bytes, oldest segment first. */

@@ -1,4 +1,4 @@
-import type { CheckContext, CheckVerdict, LabCheck, Localized } from '../../labs/lab-format.ts';
+import type { CheckContext, CheckVerdict, LabCheck, Localized } from '../lab-kit/lab-format.ts';
 import { settleCheck } from './settle-check.ts';
 
 /** One check's outcome as the page and the grading reports show it. */

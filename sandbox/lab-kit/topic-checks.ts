@@ -1,6 +1,6 @@
-import { fail, pass, type CheckVerdict } from '../../../labs/lab-format.ts';
-import type { ExerciseCheckContext } from '../../../labs/exercise-format.ts';
-import { partitionReplicas, topicExists } from '../../grading/cluster-state.ts';
+import { fail, pass, type CheckVerdict } from './lab-format.ts';
+import type { ExerciseCheckContext } from './exercise-format.ts';
+import { partitionReplicas, topicExists } from './cluster-state.ts';
 
 /** The topic exists on the cluster with this many partitions, each with this many replicas. */
 export async function topicShape(

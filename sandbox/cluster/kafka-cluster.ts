@@ -37,6 +37,11 @@ export class KafkaCluster {
     return this.brokers.map((broker) => broker.hostAddress);
   }
 
+  /** The cluster's own Docker network, where its nodes are kafka-1, kafka-2, ... (lab programs run on it). */
+  get networkName(): string {
+    return clusterNetworkName(this.id);
+  }
+
   /** Bootstrap servers for clients inside the cluster's network (the CLI tools). */
   get internalBootstrapServers(): string {
     return internalBootstrap(this.brokers.length);
@@ -132,7 +137,7 @@ export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster
   const starting = { dispose: () => removeClusterResources(client, id) };
   trackForShutdown(starting);
   try {
-    const network = await client.container.dockerode.createNetwork({ Name: `kafka-course-${id}`, Labels: labels });
+    const network = await client.container.dockerode.createNetwork({ Name: clusterNetworkName(id), Labels: labels });
     const imagePath = await imagePathOf(client, image);
     const clusterId = newKafkaClusterId();
     const nodeIds = Array.from({ length: spec.nodes }, (_, i) => i + 1);
@@ -172,6 +177,8 @@ export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster
     untrack(starting);
   }
 }
+
+const clusterNetworkName = (clusterId: string): string => `kafka-course-${clusterId}`;
 
 /**
  * A cluster id as `kafka-storage random-uuid` makes one: 16 random bytes in URL-safe base64, never

@@ -35,8 +35,17 @@ export class ClusterPool {
     }
   }
 
-  /** Hands a cluster back for reuse; the oldest idle one goes when there are too many. */
+  /**
+   * Hands a cluster back for reuse, with nothing of the learner's left running in it (a cluster where that
+   * fails is removed); the oldest idle one goes when there are too many.
+   */
   async release(cluster: KafkaCluster): Promise<void> {
+    try {
+      await cluster.removeLearnerLeftovers();
+    } catch {
+      await cluster.dispose();
+      return;
+    }
     this.idle.push(cluster);
     while (this.idle.length > this.maxIdle) await this.idle.shift()!.dispose();
   }

@@ -4,13 +4,16 @@ import type { ContainerRuntimeClient, StartedTestContainer } from 'testcontainer
 import { dockerClient } from '../docker/docker-client.ts';
 import { ensurePortsFree, freePorts, portTaken } from '../docker/host-ports.ts';
 import { LABEL, ownerLabels } from '../docker/labels.ts';
+import { publishedNetwork } from '../docker/published-network.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { sweepOrphans } from '../docker/sweep.ts';
 import { kafkaImage } from '../image/kafka-image.ts';
 import { Broker } from './broker.ts';
 import type { ClusterSpec, TopicSpec } from './cluster-spec.ts';
 import { KafkaNodeContainer } from './kafka-node-container.ts';
+import { removeLearnerLeftovers } from './learner-leftovers.ts';
 import { internalBootstrap, nodeAlias, PORTS } from './node-properties.ts';
+import { createDataVolumes } from './node-storage.ts';
 import { dynamicBrokerConfigs, resetCluster, type DynamicBrokerConfigs } from './reset-cluster.ts';
 import { trackForShutdown, untrack } from './shutdown.ts';
 
@@ -82,7 +85,12 @@ export class KafkaCluster {
     });
   }
 
-  /** Back to the state a lab starts from: every node up, no learner topics, groups or dynamic configs. */
+  /** Ends every process of the learner's in the nodes and removes their files (see learner-leftovers.ts). */
+  async removeLearnerLeftovers(): Promise<void> {
+    await Promise.all(this.brokers.map(removeLearnerLeftovers));
+  }
+
+  /** Back to the state a lab starts from: every node up, nothing of the last learner's, no learner topics, groups or dynamic configs. */
   async reset(): Promise<void> {
     if (!this.baseline) throw new Error('reset() before the cluster recorded its starting configs');
     await resetCluster(this, await this.adminClient(), this.baseline);
@@ -98,7 +106,7 @@ export class KafkaCluster {
     ]);
   }
 
-  /** Removes the nodes and the network. Safe to call more than once. */
+  /** Removes the nodes, the network and the data volumes. Safe to call more than once. */
   dispose(): Promise<void> {
     this.disposed ??= (async () => {
       untrack(this);
@@ -124,11 +132,12 @@ export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster
 
   const id = randomBytes(6).toString('hex');
   const labels = { ...ownerLabels(), [LABEL.cluster]: id };
-  const local = ['localhost', '127.0.0.1', '::1'].includes(client.info.containerRuntime.host);
-  // Host clients get a numeric address: "localhost" may resolve to ::1, where nothing is published.
-  const hostListener = local
-    ? { advertisedHost: '127.0.0.1', bindIp: '127.0.0.1' }
-    : { advertisedHost: client.info.containerRuntime.host, bindIp: '0.0.0.0' };
+  // Host ports are published on the engine's loopback only, whichever engine it is: on a network address
+  // anyone on the network could reach a learner's cluster. Host clients get a numeric address: "localhost"
+  // may resolve to ::1, where nothing is published.
+  const hostListener = { advertisedHost: '127.0.0.1', bindIp: '127.0.0.1' };
+  const engineHost = client.info.containerRuntime.host;
+  const remoteEngine = ['localhost', '127.0.0.1', '::1'].includes(engineHost) ? undefined : engineHost;
   const ports = spec.hostPorts ?? (await freePorts(spec.nodes, hostListener.bindIp));
   if (ports.length !== spec.nodes) throw new Error(`hostPorts needs one port per node (${spec.nodes})`);
   if (spec.hostPorts) await ensurePortsFree(ports, hostListener.bindIp);
@@ -137,10 +146,19 @@ export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster
   const starting = { dispose: () => removeClusterResources(client, id) };
   trackForShutdown(starting);
   try {
-    const network = await client.container.dockerode.createNetwork({ Name: clusterNetworkName(id), Labels: labels });
-    const imagePath = await imagePathOf(client, image);
-    const clusterId = newKafkaClusterId();
+    const docker = client.container.dockerode;
     const nodeIds = Array.from({ length: spec.nodes }, (_, i) => i + 1);
+    // Internal: no route out of the cluster, for the nodes and for lab programs that join it.
+    const creating = {
+      network: docker.createNetwork({ Name: clusterNetworkName(id), Internal: true, Labels: labels }),
+      published: publishedNetwork(client),
+      imagePath: imagePathOf(client, image),
+      dataVolumes: createDataVolumes(docker, { clusterId: id, nodeIds, image, labels }),
+    };
+    // All settled before any failure is thrown, so that the removal below finds everything created.
+    await Promise.allSettled(Object.values(creating));
+    const [network, published, imagePath, dataVolumes] = await Promise.all([creating.network, creating.published, creating.imagePath, creating.dataVolumes]);
+    const clusterId = newKafkaClusterId();
     const nodes = nodeIds.map((nodeId, i) =>
       new KafkaNodeContainer(image)
         .withNode(nodeId, spec.nodes)
@@ -148,6 +166,8 @@ export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster
         .withHostListener({ ...hostListener, port: ports[i]! })
         .withBrokerConfig(spec.brokerConfig ?? {})
         .withClusterNetwork(network.id)
+        .withPublishedNetwork(published)
+        .withDataVolume(dataVolumes.get(nodeId)!)
         .withImagePath(imagePath)
         .withLabels({ ...labels, [LABEL.node]: String(nodeId) }),
     );
@@ -167,7 +187,7 @@ export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster
     trackForShutdown(cluster);
     await cluster.prepare().catch(async (error: unknown) => {
       await cluster.dispose();
-      throw error;
+      throw remoteEngine ? remoteEngineUnreachable(remoteEngine, ports, error) : error;
     });
     return cluster;
   } catch (error) {
@@ -209,6 +229,15 @@ function nodeFailure(nodeId: number, port: number, error: unknown, nodes: KafkaN
   );
 }
 
+/** The nodes started on a remote engine, but the host ports they publish on its loopback are out of reach from here. */
+function remoteEngineUnreachable(engineHost: string, ports: number[], error: unknown): SandboxError {
+  return new SandboxError(
+    `The Docker engine at ${engineHost} is not on this machine. Kafka nodes publish their ports (${ports.join(', ')}) on the engine's own 127.0.0.1 only, never on a network address where anyone could reach a learner's cluster, so the course cannot reach them from here (${error instanceof Error ? error.message : String(error)}).`,
+    `Run the course on the machine where the Docker engine runs (unset DOCKER_HOST there), or forward those ports to this machine's 127.0.0.1 (e.g. ssh -L ${ports[0]}:127.0.0.1:${ports[0]} ${engineHost}).`,
+    { cause: error },
+  );
+}
+
 async function removeClusterResources(client: ContainerRuntimeClient, clusterId: string): Promise<void> {
   const docker = client.container.dockerode;
   const filters = JSON.stringify({ label: [`${LABEL.cluster}=${clusterId}`] });
@@ -216,4 +245,7 @@ async function removeClusterResources(client: ContainerRuntimeClient, clusterId:
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
   const networks = await docker.listNetworks({ filters });
   await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+  // Volumes last: one is removable only once no container mounts it.
+  const { Volumes: volumes } = await docker.listVolumes({ filters });
+  await Promise.all((volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
 }

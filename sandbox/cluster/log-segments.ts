@@ -1,7 +1,6 @@
 import type Dockerode from 'dockerode';
 import { extract } from 'tar-stream';
-
-export const DATA_DIR = '/var/lib/kafka/data';
+import { DATA_DIR } from './node-storage.ts';
 
 /** One file of a partition's log directory: a .log segment, its .index and .timeindex, checkpoints. */
 export interface LogFile {

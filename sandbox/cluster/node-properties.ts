@@ -1,3 +1,5 @@
+import { DATA_DIR } from './node-storage.ts';
+
 /** Container ports every node listens on, whatever the image. */
 export const PORTS = {
   /** Clients inside the cluster's network (the CLI tools, brokers replicating): kafka-N:9092. */
@@ -40,7 +42,7 @@ export function serverProperties(node: NodeIdentity, overrides: Record<string, s
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,HOST:PLAINTEXT',
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
-    'log.dirs': '/var/lib/kafka/data',
+    'log.dirs': DATA_DIR,
     // Internal topics as replicated as the cluster allows, so a 3-node cluster survives a stopped node.
     'offsets.topic.replication.factor': replicas,
     'transaction.state.log.replication.factor': replicas,

@@ -1,5 +1,6 @@
 import kafkajs, { type Admin, type ConfigEntries as ConfigEntry } from 'kafkajs';
 import type { Broker } from './broker.ts';
+import { removeLearnerLeftovers } from './learner-leftovers.ts';
 
 // kafkajs is CommonJS and Node cannot see this export by name.
 const { ConfigResourceTypes } = kafkajs;
@@ -14,12 +15,14 @@ export interface DynamicBrokerConfigs {
 }
 
 /**
- * A clean slate on a warm cluster, much faster than a new one: every node running, no learner topics
- * or consumer groups, dynamic broker configs as they were when the cluster started (Kafka sets some
- * itself at bootstrap). Internal topics (__consumer_offsets, ...) stay.
+ * A clean slate on a warm cluster, much faster than a new one: every node running, no process or file
+ * of the last learner's, no learner topics or consumer groups, dynamic broker configs as they were when
+ * the cluster started (Kafka sets some itself at bootstrap). Internal topics (__consumer_offsets, ...) stay.
  */
 export async function resetCluster(cluster: { brokers: readonly Broker[] }, admin: Admin, baseline: DynamicBrokerConfigs): Promise<void> {
   await Promise.all(cluster.brokers.map(bringUp));
+  // First, so that no job of theirs left running recreates a topic or alters a config behind the reset.
+  await Promise.all(cluster.brokers.map(removeLearnerLeftovers));
 
   const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
   if (topics.length > 0) {

@@ -9,6 +9,8 @@ export const LABEL = {
   ownerPid: 'org.kafka-course.owner-pid',
   cluster: 'org.kafka-course.cluster',
   node: 'org.kafka-course.node',
+  /** On what every process of the course shares (the published network): no owner, never swept. */
+  shared: 'org.kafka-course.shared',
 } as const;
 
 /** One id per process: a crashed process leaves its id behind, a live one keeps it. */

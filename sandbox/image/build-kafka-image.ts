@@ -110,7 +110,7 @@ async function layOutKafka(rootfs: string, libs: string): Promise<void> {
 }
 
 const IMAGE_CHANGES = (kafkaVersion: string): string[] => [
-  'ENV PATH=/tmp/kafka-cli:/opt/kafka/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  'ENV PATH=/opt/kafka/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
   `USER ${APP_USER.name}`,
   `WORKDIR /home/${APP_USER.name}`,
   'EXPOSE 9092',

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { ClusterPool } from '../cluster/cluster-pool.ts';
 import { specKey, type ClusterSpec } from '../cluster/cluster-spec.ts';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
 import { nodeAlias } from '../cluster/node-properties.ts';
+import { dockerUser, LEARNER_USER } from '../cluster/node-users.ts';
 import type { TtySession } from '../cluster/tty-exec.ts';
 import { stepCluster, type ExerciseDefinition } from '../lab-kit/exercise-format.ts';
 import { greeting, type TerminalLocale } from './greeting.ts';
@@ -11,14 +11,16 @@ import { Scrollback } from './scrollback.ts';
 
 /**
  * The shell runs in node 1's own container: kafka-dump-log reads segment files from the broker's disk,
- * which only its container sees, and the learner works as an operator logged into a broker would.
+ * which only its container sees, and the learner works as an operator logged into a broker would. It
+ * runs as the learner's own user, who can read the broker's files but write none and signal nothing of
+ * the broker's; whatever it leaves is removed before the cluster serves anyone else (learner-leftovers.ts).
  */
 const SHELL_NODE = 1;
 /** How much output may wait for a page that reads slowly before the shell is held back. */
 const MAX_BACKLOG_BYTES = 1024 * 1024;
 
-/** Readline needs a UTF-8 locale to edit Korean text; the image sets none. */
-const SHELL_ENV = { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+/** Readline needs a UTF-8 locale to edit Korean text; the image sets none. HOME is the learner's tmpfs. */
+const SHELL_ENV = { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', HOME: LEARNER_USER.home };
 
 /** Where the page's terminal is attached: screen bytes and control messages out. */
 export interface TerminalClient {
@@ -41,7 +43,6 @@ export interface ShellSessionOptions {
 
 interface RunningShell {
   tty: TtySession;
-  pidFile: string;
 }
 
 /**
@@ -127,7 +128,7 @@ export class ShellSession {
     this.touch();
     return this.serialise(async () => {
       this.client?.control({ type: 'resetting' });
-      await this.stopShell();
+      this.stopShell();
       await this.switchCluster(spec);
       this.print('\x1b[2J\x1b[H');
       await this.startShell();
@@ -148,8 +149,11 @@ export class ShellSession {
       this.client?.close(CLOSE_CODE.ended, `the shell ended (${reason})`);
       this.client = undefined;
       await this.queue.catch(() => undefined);
-      await this.stopShell();
-      await this.options.pool.release(this.cluster);
+      this.stopShell();
+      // Nobody awaits an idle shell's end: it must not reject (the pool removes a cluster it cannot clean).
+      await this.options.pool.release(this.cluster).catch((error: unknown) => {
+        console.error(`A terminal's cluster could not go back to the pool: ${error instanceof Error ? error.message : String(error)}`);
+      });
     })();
     this.options.onEnd(finished);
     await finished;
@@ -166,14 +170,13 @@ export class ShellSession {
 
   private async startShell(): Promise<void> {
     const broker = this.cluster.broker(SHELL_NODE);
-    const pidFile = `/tmp/kafka-course-shell-${randomBytes(6).toString('hex')}.pid`;
-    // The outer shell records the interactive one's pid (exec keeps it), so stopShell can hang it up.
-    const tty = await broker.execTty(['bash', '-c', `echo $$ > ${pidFile}; exec bash -i`], {
+    const tty = await broker.execTty(['bash', '-i'], {
       ...this.size,
       env: SHELL_ENV,
-      workingDir: '/home/appuser',
+      user: dockerUser(LEARNER_USER),
+      workingDir: LEARNER_USER.home,
     });
-    const shell = { tty, pidFile };
+    const shell = { tty };
     this.shell = shell;
     this.print(greeting(this.cluster, this.host, this.options.locale));
     tty.stream.on('data', (chunk: Buffer) => {
@@ -185,9 +188,9 @@ export class ShellSession {
       // The learner typed `exit` (or the node stopped): a new shell on the same cluster.
       if (this.shell !== shell || this.ending) return;
       this.shell = undefined;
-      void this.serialise(() => this.startShell()).catch(async (error: unknown) => {
-        this.client?.control(await this.shellLost(error));
-      });
+      void this.serialise(() => this.startShell())
+        .catch(async (error: unknown) => this.client?.control(await this.shellLost(error)))
+        .catch(() => undefined); // the page may be gone too: nothing left to tell
     });
   }
 
@@ -204,7 +207,7 @@ export class ShellSession {
     }, 50);
   }
 
-  /** Why no new shell could start, in the learner's language: most often they stopped the broker it runs in (`kill 1`). */
+  /** Why no new shell could start, in the learner's language: most often the broker it runs in has stopped. */
   private async shellLost(error: unknown): Promise<ServerMessage> {
     const stopped = await this.cluster.broker(SHELL_NODE).waitForState('stopped').then(() => true, () => false);
     if (!stopped) return { type: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -217,15 +220,14 @@ export class ShellSession {
     return { type: 'ready', host: this.host, bootstrapServers: this.cluster.internalBootstrapServers, nodes: this.cluster.brokers.length };
   }
 
-  /** Hangs up the shell: bash passes SIGHUP on to its jobs, so a running console consumer ends too. */
-  private async stopShell(): Promise<void> {
+  /**
+   * Lets go of the shell. Its processes (and the jobs it started, nohup'd or not) end in the cluster's
+   * reset or its release to the pool, which always follow: both remove everything of the learner's.
+   */
+  private stopShell(): void {
     const shell = this.shell;
     if (!shell) return;
     this.shell = undefined;
-    await this.cluster
-      .broker(SHELL_NODE)
-      .exec(['sh', '-c', `kill -HUP "$(cat ${shell.pidFile})"; rm -f ${shell.pidFile}`])
-      .catch(() => undefined); // a stopped node took the shell with it
     shell.tty.stream.destroy();
   }
 

@@ -9,9 +9,10 @@ import { trackForShutdown } from '../cluster/shutdown.ts';
 import { dockerClient } from '../docker/docker-client.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { kafkaImage } from '../image/kafka-image.ts';
+import { runnerImage } from '../image/runner-image.ts';
 import { CourseServer } from '../server/course-server.ts';
 import { ClusterPool } from '../cluster/cluster-pool.ts';
-import { HostProcessRunner } from '../runner/host-process-runner.ts';
+import { chooseRunner, runnerAnnouncement, runnerKind } from '../runner/choose-runner.ts';
 import { mountLabApi } from '../server/lab-api.ts';
 import { LearnerSessions } from '../server/learner-sessions.ts';
 import { mountTerminal } from '../terminal/mount-terminal.ts';
@@ -20,6 +21,7 @@ const root = join(import.meta.dirname, '..', '..');
 
 try {
   console.error(`Kafka image: ${await kafkaImage(await dockerClient())}`);
+  if (runnerKind() === 'container') console.error(`Lab runner image: ${await runnerImage(await dockerClient())}`);
 } catch (error) {
   if (!(error instanceof SandboxError)) throw error;
   console.error(`${error.message}\nThe lessons are served anyway; labs and terminals need Docker.`);
@@ -35,8 +37,9 @@ const server = new CourseServer({
 // Features of the sandbox register their routes and WebSockets here. Labs and terminals share one warm
 // pool, and one learner session per browser.
 const pool = new ClusterPool();
-const learners = mountLabApi(server, new LearnerSessions({ runner: new HostProcessRunner(), pool }));
+const learners = mountLabApi(server, new LearnerSessions({ runner: chooseRunner(), pool }));
 const terminals = mountTerminal(server, { pool, verifyToken: learners.learnerId, attemptsDir: join(root, '.course-data', 'attempts') });
 trackForShutdown(terminals);
 trackForShutdown({ dispose: () => server.close() });
+console.error(runnerAnnouncement());
 console.error(`The course is running at ${await server.listen()} (Ctrl+C stops it)`);

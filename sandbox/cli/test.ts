@@ -1,18 +1,20 @@
 /**
- * `npm test`: every test file under tests/, on real brokers and a real browser. The Kafka image is built
- * first when missing (once, rather than by test files racing each other). Extra arguments narrow the run,
- * e.g. `npm test -- 'tests/cluster/*.test.ts'`.
+ * `npm test`: every test file under tests/, on real brokers and a real browser. The Kafka and lab runner
+ * images are built first when missing (once, rather than by test files racing each other). Extra
+ * arguments narrow the run, e.g. `npm test -- 'tests/cluster/*.test.ts'`.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { dockerClient } from '../docker/docker-client.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { kafkaImage } from '../image/kafka-image.ts';
+import { runnerImage } from '../image/runner-image.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
 try {
   console.error(`Kafka image: ${await kafkaImage(await dockerClient())}`);
+  console.error(`Lab runner image: ${await runnerImage(await dockerClient())}`);
 } catch (error) {
   console.error(error instanceof SandboxError ? error.message : error);
   process.exit(1);

@@ -3,9 +3,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { ClusterPool } from '../cluster/cluster-pool.ts';
-import type { ProgramResult } from '../lab-kit/lab-format.ts';
+import type { Localized, ProgramResult } from '../lab-kit/lab-format.ts';
 import type { CompileProblem } from '../runner/compile.ts';
-import { HostProcessRunner } from '../runner/host-process-runner.ts';
+import { chooseRunner } from '../runner/choose-runner.ts';
 import { loadLab } from '../lab/lab-catalog.ts';
 import { runLab } from '../lab/lab-run.ts';
 import type { ProgramRunner } from '../runner/program-runner.ts';
@@ -18,6 +18,8 @@ export interface GradedSubmission {
   maxScore: number;
   compileProblems?: CompileProblem[];
   program?: Pick<ProgramResult, 'ending' | 'exitCode' | 'durationMs'>;
+  /** Steps of the lab's scenario that could not be done during this submission's run. */
+  scenarioProblems?: Localized[];
   checks: CheckResult[];
   seconds: number;
 }
@@ -45,13 +47,14 @@ export async function gradeSubmissions(
   const lab = await loadLab(labId);
   const pool = new ClusterPool({ maxIdle: 1 });
   const cluster = await pool.acquire(lab.definition.cluster);
+  const runner = options.runner ?? chooseRunner();
   const submissions: GradedSubmission[] = [];
   try {
     for (const [index, file] of files.entries()) {
       const started = performance.now();
       // Every submission starts from the lab's clean state, even in labs whose page runs keep state.
       if (!lab.definition.cleanSlate) await cluster.reset();
-      const report = await runLab({ lab, source: await readFile(file, 'utf8'), cluster, runner: options.runner ?? new HostProcessRunner(), includeHidden: true });
+      const report = await runLab({ lab, source: await readFile(file, 'utf8'), cluster, runner, includeHidden: true });
       const graded: GradedSubmission = {
         name: basename(file).replace(/\.ts$/, ''),
         file,
@@ -59,6 +62,7 @@ export async function gradeSubmissions(
         maxScore: lab.checks.reduce((sum, check) => sum + check.points, 0),
         compileProblems: report.compileProblems,
         program: report.program && { ending: report.program.ending, exitCode: report.program.exitCode, durationMs: report.program.durationMs },
+        scenarioProblems: report.scenarioProblems?.length ? report.scenarioProblems : undefined,
         checks: report.checks,
         seconds: (performance.now() - started) / 1000,
       };
@@ -66,6 +70,7 @@ export async function gradeSubmissions(
       options.onProgress?.(index, files.length, graded);
     }
   } finally {
+    if (!options.runner) await runner.dispose();
     await pool.release(cluster);
     await pool.dispose();
   }

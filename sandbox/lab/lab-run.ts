@@ -17,7 +17,9 @@ export type LabRunEvent =
   | { type: 'compile-error'; problems: CompileProblem[] }
   | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'exit'; ending: ProgramResult['ending']; exitCode: number | null; durationMs: number; message: Localized }
-  | { type: 'checks'; results: CheckResult[] };
+  | { type: 'checks'; results: CheckResult[] }
+  /** A step of the lab's scenario failed after the exit event told the ones before it. */
+  | { type: 'scenario-problem'; message: Localized };
 
 export interface LabRunOptions {
   lab: LoadedLab;
@@ -40,6 +42,8 @@ export interface LabRunReport {
   compileProblems?: CompileProblem[];
   program?: ProgramResult;
   outages: OutageRecord[];
+  /** Steps of the lab's scenario that could not be done (the program deleted its topic, say). */
+  scenarioProblems?: Localized[];
   checks: CheckResult[];
 }
 
@@ -53,11 +57,12 @@ export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
   if (!compiled.ok) {
     emit({ type: 'compile-error', problems: compiled.problems });
     const first = compiled.problems[0]!;
-    const where = `${first.line}:${first.column} ${first.message}`;
+    const where = `${first.line}:${first.column}`;
+    const said = first.localized ?? { ko: first.message, en: first.message };
     return {
       compileProblems: compiled.problems,
       outages: [],
-      checks: failAll(checks, { ko: `프로그램이 컴파일되지 않았습니다(${where}).`, en: `The program did not compile (${where}).` }),
+      checks: failAll(checks, { ko: `프로그램이 컴파일되지 않았습니다(${where} ${said.ko}).`, en: `The program did not compile (${where} ${said.en}).` }),
     };
   }
 
@@ -68,25 +73,43 @@ export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
   emit({ type: 'phase', phase: 'running' });
   const limits: RunLimits = { ...defaultRunLimits, timeLimitMs: lab.definition.timeLimitSeconds * 1000 };
   const outage = lab.definition.scenario ? startOutage(cluster, lab.definition.scenario) : undefined;
-  const run = options.runner.start({
-    code: compiled.code,
-    // The partitioner warning is about kafkajs 1.x migrations, not the learner's code.
-    env: { BOOTSTRAP_SERVERS: cluster.bootstrapServers.join(','), KAFKAJS_NO_PARTITIONER_WARNING: '1' },
-    limits,
-    onOutput: (stream, text) => emit({ type: 'output', stream, text }),
-  });
-  const cancel = () => run.cancel();
-  signal?.addEventListener('abort', cancel, { once: true });
-  const program = await run.done.finally(() => signal?.removeEventListener('abort', cancel));
-  emit({ type: 'exit', ending: program.ending, exitCode: program.exitCode, durationMs: program.durationMs, message: describeEnding(program, limits) });
+  let program: ProgramResult;
+  try {
+    const run = options.runner.start({
+      code: compiled.code,
+      cluster,
+      // The partitioner warning is about kafkajs 1.x migrations, not the learner's code.
+      env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+      limits,
+      onOutput: (stream, text) => emit({ type: 'output', stream, text }),
+    });
+    const cancel = () => run.cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    program = await run.done.finally(() => signal?.removeEventListener('abort', cancel));
+  } catch (error) {
+    await outage?.finish(); // the sandbox failed, not the program: leave no broker stopped
+    throw error;
+  }
+  const reported = outage?.problems.length ?? 0;
+  emit({ type: 'exit', ending: program.ending, exitCode: program.exitCode, durationMs: program.durationMs, message: withProblems(describeEnding(program, limits), outage?.problems ?? []) });
   if (program.ending !== 'cancelled') emit({ type: 'phase', phase: 'checking' });
   await outage?.finish(); // a stopped broker is back in sync before anything reads the cluster
+  for (const problem of outage?.problems.slice(reported) ?? []) emit({ type: 'scenario-problem', message: problem });
   const outages = outage?.records ?? [];
-  if (program.ending === 'cancelled') return { program, outages, checks: [] };
+  const scenarioProblems = outage?.problems ?? [];
+  if (program.ending === 'cancelled') return { program, outages, scenarioProblems, checks: [] };
 
   const results = await runChecks(checks, { cluster, program, outages });
   emit({ type: 'checks', results });
-  return { program, outages, checks: results };
+  return { program, outages, scenarioProblems, checks: results };
+}
+
+/** The ending's message, followed by what went wrong with the lab's scenario so far. */
+function withProblems(message: Localized, problems: Localized[]): Localized {
+  return {
+    ko: [message.ko, ...problems.map((p) => p.ko)].join(' '),
+    en: [message.en, ...problems.map((p) => p.en)].join(' '),
+  };
 }
 
 /** Brings the cluster to the lab's starting state: reset (clean-slate labs), then the seed records. */

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { trackForShutdown } from '../cluster/shutdown.ts';
-import { HostProcessRunner } from '../runner/host-process-runner.ts';
+import { chooseRunner } from '../runner/choose-runner.ts';
 import { isCodeLab, loadLab } from '../lab/lab-catalog.ts';
 import type { LabRunEvent } from '../lab/lab-run.ts';
 import type { CourseServer } from './course-server.ts';
@@ -20,7 +20,7 @@ export type LabStreamEvent = LabRunEvent | { type: 'error'; message: string };
 const line = (event: LabStreamEvent) => `${JSON.stringify(event)}\n`;
 
 /** Registers the lab API on the course server; its sessions' clusters are removed on shutdown. */
-export function mountLabApi(server: CourseServer, sessions = new LearnerSessions({ runner: new HostProcessRunner() })): LearnerSessions {
+export function mountLabApi(server: CourseServer, sessions = new LearnerSessions({ runner: chooseRunner() })): LearnerSessions {
   trackForShutdown(sessions);
   server.addRoute('/api/labs/', (req, res, url) => handle(sessions, req, res, url));
   return sessions;

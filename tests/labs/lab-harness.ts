@@ -8,9 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
 import type { KafkaCluster } from '../../sandbox/cluster/kafka-cluster.ts';
 import type { CheckResult } from '../../sandbox/checks/run-checks.ts';
-import { HostProcessRunner } from '../../sandbox/runner/host-process-runner.ts';
 import { loadLab, type LoadedLab } from '../../sandbox/lab/lab-catalog.ts';
 import { runLab, type LabRunReport } from '../../sandbox/lab/lab-run.ts';
+import { chooseRunner } from '../../sandbox/runner/choose-runner.ts';
+import type { ProgramRunner } from '../../sandbox/runner/program-runner.ts';
 
 export interface WrongSubmission {
   name: string;
@@ -29,8 +30,11 @@ export function mistake(solution: string, wrong: Pick<WrongSubmission, 'replace'
   return mutated;
 }
 
+/** Where the lab tests run programs: the runner the course uses by default (containers). */
+export const labRunner: ProgramRunner = chooseRunner();
+
 export async function runSubmission(lab: LoadedLab, cluster: KafkaCluster, source: string): Promise<LabRunReport> {
-  return runLab({ lab, source, cluster, runner: new HostProcessRunner(), includeHidden: true });
+  return runLab({ lab, source, cluster, runner: labRunner, includeHidden: true });
 }
 
 export function describeFailures(report: LabRunReport): string {
@@ -49,6 +53,7 @@ export function labSuite(labId: string, wrongSubmissions: WrongSubmission[]): vo
       cluster = await pool.acquire(lab.definition.cluster);
     });
     after(async () => {
+      await labRunner.dispose();
       await pool.release(cluster);
       await pool.dispose();
     });

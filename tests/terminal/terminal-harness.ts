@@ -8,7 +8,7 @@ import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
 import { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
-import { HostProcessRunner } from '../../sandbox/runner/host-process-runner.ts';
+import { chooseRunner } from '../../sandbox/runner/choose-runner.ts';
 import { mountTerminal } from '../../sandbox/terminal/mount-terminal.ts';
 import type { ServerMessage } from '../../sandbox/terminal/protocol.ts';
 import { TERMINAL_PATH } from '../../sandbox/terminal/terminal-socket.ts';
@@ -30,7 +30,7 @@ export async function startTerminalServer(options: { idleLimitMs?: number; siteD
   const pool = new ClusterPool({ maxIdle: 2 });
   const server = new CourseServer({ siteDir, port: 0 });
   // As `npm start` mounts it: the terminal takes the labs' learner tokens.
-  const learners = mountLabApi(server, new LearnerSessions({ runner: new HostProcessRunner(), pool }));
+  const learners = mountLabApi(server, new LearnerSessions({ runner: chooseRunner(), pool }));
   const sessions = mountTerminal(server, { pool, attemptsDir, verifyToken: learners.learnerId, idleLimitMs: options.idleLimitMs });
   const url = await server.listen();
   return {

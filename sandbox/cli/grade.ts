@@ -2,12 +2,14 @@
  * `npm run grade -- <lab-id> <files or folders> [--out <dir>]`: runs every submission against the lab's
  * cluster (reset before each) with all checks, hidden ones too, and writes results.json, junit.xml,
  * summary.md and summary.html. Exits non-zero only when grading itself fails, never for a failing submission.
+ * Submissions run where the course runs learners' programs: in containers, unless LAB_RUNNER=host.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findSubmissions, gradeSubmissions } from '../grading/grade-submissions.ts';
 import { toHtml, toJUnit, toMarkdown } from '../grading/report-formats.ts';
+import { runnerAnnouncement } from '../runner/choose-runner.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
 const [labId, ...paths] = positionals;
@@ -20,6 +22,7 @@ try {
   const files = findSubmissions(paths);
   if (files.length === 0) throw new Error(`no .ts submissions in ${paths.join(', ')}`);
   const outDir = resolve(values.out ?? join('grading-results', labId));
+  console.error(runnerAnnouncement());
   console.error(`Grading ${files.length} submission(s) of ${labId} (a cluster starts first) ...`);
   const report = await gradeSubmissions(labId, files, {
     onProgress: (index, total, graded) => {

@@ -24,6 +24,8 @@ describe('npm run grade', () => {
     writeFileSync(join(submissions, 'ana.ts'), lab.solution);
     writeFileSync(join(submissions, 'ben.ts'), lab.starter);
     writeFileSync(join(submissions, 'cho.ts'), 'import { Kafka } from "kafkajs";\nconst kafka = new Kafka({ brokers: [ });\n');
+    // A submission that looks for the lab's hidden checks on the machine: 7 if it sees them, 3 if not.
+    writeFileSync(join(submissions, 'dan.ts'), `import { existsSync } from 'node:fs';\nprocess.exit(existsSync(${JSON.stringify(join(root, 'labs/keyed-producer/checks.ts'))}) ? 7 : 3);\n`);
     run = grade('keyed-producer', submissions, '--out', out);
     report = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as GradingReport;
   });
@@ -31,14 +33,20 @@ describe('npm run grade', () => {
 
   it('exits 0 although submissions fail, and shows progress', () => {
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stderr, /\[1\/3\] ana: 10\/10 points, all checks pass/);
-    assert.match(run.stderr, /\[2\/3\] ben: \d+\/10 points, failed: every-record-keyed, key-one-partition, order-per-key/);
-    assert.match(run.stderr, /\[3\/3\] cho: 0\/10 points, does not compile/);
+    assert.match(run.stderr, /\[1\/4\] ana: 10\/10 points, all checks pass/);
+    assert.match(run.stderr, /\[2\/4\] ben: \d+\/10 points, failed: every-record-keyed, key-one-partition, order-per-key/);
+    assert.match(run.stderr, /\[3\/4\] cho: 0\/10 points, does not compile/);
+  });
+
+  it('runs submissions in containers, where the host\'s files are not', () => {
+    assert.match(run.stderr, /^Lab programs run in containers/m);
+    const dan = report.submissions.find((s) => s.name === 'dan')!;
+    assert.deepEqual([dan.program?.ending, dan.program?.exitCode], ['exited', 3]);
   });
 
   it('writes per-check results with points, message, expected and actual, hidden checks included', () => {
     const [ana, ben, cho] = report.submissions;
-    assert.deepEqual(report.submissions.map((s) => s.name), ['ana', 'ben', 'cho']);
+    assert.deepEqual(report.submissions.map((s) => s.name), ['ana', 'ben', 'cho', 'dan']);
     assert.equal(ana!.score, ana!.maxScore);
     assert.ok(ana!.checks.some((c) => c.hidden && c.passed), 'the hidden check ran');
     const keyed = ben!.checks.find((c) => c.id === 'every-record-keyed')!;

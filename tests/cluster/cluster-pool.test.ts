@@ -3,6 +3,7 @@ import { after, describe, it } from 'node:test';
 import kafkajs from 'kafkajs';
 import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
 import type { ClusterSpec } from '../../sandbox/cluster/cluster-spec.ts';
+import { dockerUser, LEARNER_USER } from '../../sandbox/cluster/node-users.ts';
 
 const { ConfigResourceTypes } = kafkajs;
 
@@ -45,6 +46,25 @@ describe('warm clusters', () => {
     assert.doesNotMatch(clusterDefaults.stdout, /log\.retention\.ms/);
     assert.match(clusterDefaults.stdout, /min\.insync\.replicas=1/, 'the defaults Kafka set at bootstrap are kept');
     await pool.release(second);
+  });
+
+  it('ends the learner\'s processes and removes their files before a cluster goes idle', async () => {
+    const cluster = await pool.acquire(spec);
+    const asLearner = (command: string) => cluster.broker(1).exec(['bash', '-c', command], { user: dockerUser(LEARNER_USER) });
+    const listing = `ps -eo args=; ls -a /tmp ${LEARNER_USER.home}`;
+    try {
+      await asLearner(`cd ${LEARNER_USER.home}; nohup sleep 5151 >/dev/null 2>&1 & setsid sleep 5252 >/dev/null 2>&1 < /dev/null & echo left > /tmp/left-behind; echo left > left-behind; true`);
+      assert.match((await asLearner(listing)).stdout, /sleep 5151[\s\S]*sleep 5252[\s\S]*left-behind[\s\S]*left-behind/);
+    } finally {
+      await pool.release(cluster);
+    }
+    const again = await pool.acquire(spec, { cleanSlate: false }); // no reset: the release alone cleaned it
+    try {
+      assert.equal(again.id, cluster.id);
+      assert.doesNotMatch((await asLearner(listing)).stdout, /sleep 5[12]5[12]|left-behind/);
+    } finally {
+      await pool.release(again);
+    }
   });
 
   it('starts another cluster for a different spec, and keeps no more idle clusters than allowed', async () => {

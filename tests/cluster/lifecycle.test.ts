@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
 import { startKafkaCluster } from '../../sandbox/cluster/kafka-cluster.ts';
 import { dockerClient } from '../../sandbox/docker/docker-client.ts';
 import { LABEL } from '../../sandbox/docker/labels.ts';
+import { PUBLISHED_NETWORK } from '../../sandbox/docker/published-network.ts';
 import { SandboxError } from '../../sandbox/docker/sandbox-error.ts';
 import { sweepOrphans } from '../../sandbox/docker/sweep.ts';
 
@@ -22,28 +23,35 @@ async function clusterIdFrom(child: ChildProcess): Promise<string> {
   throw new Error('the child exited before starting its cluster');
 }
 
-async function resourcesOf(clusterId: string): Promise<{ containers: string[]; networks: string[] }> {
+async function resourcesOf(clusterId: string): Promise<{ containers: string[]; networks: string[]; volumes: string[] }> {
   const docker = (await dockerClient()).container.dockerode;
   const filters = JSON.stringify({ label: [`${LABEL.cluster}=${clusterId}`] });
   return {
     containers: (await docker.listContainers({ all: true, filters })).map((c) => c.Id),
     networks: (await docker.listNetworks({ filters })).map((n) => n.Id),
+    volumes: ((await docker.listVolumes({ filters })).Volumes ?? []).map((v) => v.Name),
   };
 }
 
+const NOTHING = { containers: [], networks: [], volumes: [] };
+
 describe('cluster lifecycle', () => {
-  it('sweeps away the containers and network of a process that was killed', async () => {
+  it('sweeps away the containers, network and volumes of a process that was killed', async () => {
     const child = startChild();
     const clusterId = await clusterIdFrom(child);
     child.kill('SIGKILL');
     await once(child, 'exit');
     const left = await resourcesOf(clusterId);
-    assert.equal(left.containers.length, 1, 'SIGKILL leaves the node behind');
+    assert.equal(left.containers.length, 2, 'SIGKILL leaves the node and its data holder behind');
     assert.equal(left.networks.length, 1);
+    assert.equal(left.volumes.length, 1, 'and the node\'s data volume');
 
     const swept = await sweepOrphans(await dockerClient());
-    assert.ok(left.containers.every((id) => swept.containers.includes(id)), 'the orphaned node was swept');
-    assert.deepEqual(await resourcesOf(clusterId), { containers: [], networks: [] });
+    assert.ok(left.containers.every((id) => swept.containers.includes(id)), 'the orphaned containers were swept');
+    assert.ok(left.volumes.every((name) => swept.volumes.includes(name)), 'the orphaned volume was swept');
+    assert.deepEqual(await resourcesOf(clusterId), NOTHING);
+    const shared = await (await dockerClient()).container.dockerode.getNetwork(PUBLISHED_NETWORK).inspect();
+    assert.equal(shared.Name, PUBLISHED_NETWORK, 'the network every process shares stays');
   });
 
   it('leaves the clusters of live processes alone', async () => {
@@ -51,7 +59,7 @@ describe('cluster lifecycle', () => {
     try {
       const clusterId = await clusterIdFrom(child);
       await sweepOrphans(await dockerClient());
-      assert.equal((await resourcesOf(clusterId)).containers.length, 1);
+      assert.equal((await resourcesOf(clusterId)).containers.length, 2);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -65,7 +73,7 @@ describe('cluster lifecycle', () => {
       child.kill(signal);
       const [exitCode] = await once(child, 'exit');
       assert.equal(exitCode, code);
-      assert.deepEqual(await resourcesOf(clusterId), { containers: [], networks: [] }, `nothing left after ${signal}`);
+      assert.deepEqual(await resourcesOf(clusterId), NOTHING, `nothing left after ${signal}`);
     }
   });
 
@@ -92,6 +100,28 @@ describe('cluster lifecycle', () => {
     assert.match(stderr, /→ Where a registry is reachable, `docker pull apache\/kafka`/);
   });
 
+  it('publishes host ports on the engine\'s 127.0.0.1 also when the engine may be on another machine', async () => {
+    // An engine the sandbox cannot tell is local: this machine's own, through a proxy on another loopback address.
+    const proxy = createServer((client) => {
+      const engine = connect('/var/run/docker.sock');
+      client.pipe(engine).pipe(client);
+      for (const socket of [client, engine]) socket.on('error', () => { client.destroy(); engine.destroy(); });
+    }).listen(0, '127.0.0.2');
+    await once(proxy, 'listening');
+    const child = startChild({ ...process.env, DOCKER_HOST: `tcp://127.0.0.2:${(proxy.address() as { port: number }).port}` });
+    try {
+      const clusterId = await clusterIdFrom(child);
+      const docker = (await dockerClient()).container.dockerode;
+      const [node] = await docker.listContainers({ filters: JSON.stringify({ label: [`${LABEL.cluster}=${clusterId}`, `${LABEL.node}=1`] }) });
+      assert.ok(node?.Ports.length, 'the node publishes its host port');
+      assert.deepEqual([...new Set(node.Ports.filter((p) => p.PublicPort).map((p) => p.IP))], ['127.0.0.1']);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      proxy.close();
+    }
+  });
+
   it('says which port is taken when a node cannot have it', async () => {
     const squatter = createServer().listen(0, '127.0.0.1');
     await once(squatter, 'listening');
@@ -109,7 +139,8 @@ describe('cluster lifecycle', () => {
 
   it('explains a broker that never becomes ready with the end of its log, and leaves nothing behind', async () => {
     const docker = (await dockerClient()).container.dockerode;
-    const ours = async () => (await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`${LABEL.ownerPid}=${process.pid}`] }) })).length;
+    const filters = JSON.stringify({ label: [`${LABEL.ownerPid}=${process.pid}`] });
+    const ours = async () => (await docker.listContainers({ all: true, filters })).length + ((await docker.listVolumes({ filters })).Volumes ?? []).length;
     const before = await ours();
     await assert.rejects(startKafkaCluster({ nodes: 1, brokerConfig: { 'num.partitions': 'many' } }), (error: unknown) => {
       assert.ok(error instanceof SandboxError);

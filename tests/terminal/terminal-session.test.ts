@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { setTimeout } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import type Dockerode from 'dockerode';
 import { WebSocket } from 'ws';
+import { dockerClient } from '../../sandbox/docker/docker-client.ts';
+import { LABEL } from '../../sandbox/docker/labels.ts';
 import { ScriptedTerminal, startTerminalServer, terminalUrl, type TerminalServer } from './terminal-harness.ts';
 
 /** The upgrade's answer: an HTTP status when refused, 101 when a WebSocket opened. */
@@ -42,14 +45,14 @@ describe('terminal sessions over the WebSocket', () => {
   it('runs a real shell in the broker container, greets with the bootstrap servers, and keeps it across a reconnect', async () => {
     const first = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
     await first.waitForText(/BOOTSTRAP_SERVERS=kafka-1:9092/);
-    await first.waitForText(/appuser@kafka-1:~\$ $/);
+    await first.waitForText(/nobody@kafka-1:~\$ $/);
 
     assert.match(await first.run('echo "env=$BOOTSTRAP_SERVERS"'), /env=kafka-1:9092\n/);
     assert.match(await first.run('hostname'), /\nkafka-1\n/);
-    // PID 1 is the broker's JVM (the start script exec'd it), not the host's init: the container's processes.
+    // PID 1 is the node's own init (Docker's), with the broker's JVM under it, not the host's: the container's processes.
     const processOne = await first.run('cat /proc/1/comm; ps -e -o comm= | sort -u | tr "\\n" " "');
-    assert.match(processOne, /\njava\n/);
-    assert.notEqual(readFileSync('/proc/1/comm', 'utf8').trim(), 'java');
+    assert.match(processOne, /\ndocker-init\n.*\bjava\b/);
+    assert.notEqual(readFileSync('/proc/1/comm', 'utf8').trim(), 'docker-init');
     assert.doesNotMatch(processOne, /\bnode\b|\bdockerd\b/);
     assert.match(await first.run('command -v kafka-topics kafka-topics.sh kafka-dump-log.sh'), /kafka-topics\n.*kafka-topics\.sh\n.*kafka-dump-log\.sh\n/);
 
@@ -123,9 +126,18 @@ describe('terminal sessions over the WebSocket', () => {
     await next.close();
   });
 
-  it('says so when the learner stops the broker their shell runs in, and "reset sandbox" brings it back', async () => {
+  it('lets the learner signal nothing of the broker\'s: it keeps serving', async () => {
     const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
-    terminal.type('kill 1'); // PID 1 is the broker: the container, and the shell with it, end
+    const attempt = await terminal.run('kill 1; kill -9 $(pgrep -x java); echo "exit=$?"');
+    assert.match(attempt, /kill: \(1\) - Operation not permitted[\s\S]*Operation not permitted[\s\S]*exit=1/);
+    assert.match(await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic still-up'), /Created topic still-up\./);
+    await terminal.close();
+  });
+
+  it('says so when the broker the shell runs in stops, and "reset sandbox" brings it back', async () => {
+    const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token, lang: 'en' });
+    await terminal.run('sleep 86421 &');
+    await (await containerRunning('sleep 86421')).kill(); // the container, and the shell with it, end
     const lost = await terminal.control('error', 60_000);
     assert.equal(lost.message, 'The broker this shell ran in, kafka-1, has stopped.');
     assert.match(lost.hint ?? '', /Reset sandbox/);
@@ -135,6 +147,18 @@ describe('terminal sessions over the WebSocket', () => {
     await terminal.close();
   });
 });
+
+/** The node of this process's clusters where a process with these arguments runs. */
+async function containerRunning(args: string): Promise<Dockerode.Container> {
+  const docker = (await dockerClient()).container.dockerode;
+  const filters = JSON.stringify({ label: [`${LABEL.ownerPid}=${process.pid}`, `${LABEL.node}=1`] });
+  for (const { Id } of await docker.listContainers({ filters })) {
+    const container = docker.getContainer(Id);
+    const { Processes } = (await container.top()) as { Processes?: string[][] };
+    if (Processes?.some((row) => row.at(-1) === args)) return container;
+  }
+  throw new Error(`no node runs "${args}"`);
+}
 
 describe('idle shells', () => {
   it('end after the idle limit', async () => {

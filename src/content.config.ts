@@ -24,8 +24,8 @@ export const collections = {
 	docs: defineCollection({
 		loader: glob({ base: pathToFileURL(`${paths.lessonsDir}/`), pattern: listedLessonFiles }),
 		// Starlight validates its custom pages (home, glossary) with this schema too, and they have no
-		// sources or objectives; the parity check requires both on every lesson before the build starts.
-		schema: docsSchema({ extend: lessonFrontmatter.partial({ sources: true, objectives: true }) }),
+		// sources, objectives or knowledge check; the parity check requires them on every lesson before the build starts.
+		schema: docsSchema({ extend: lessonFrontmatter.partial({ sources: true, objectives: true, knowledgeCheck: true }) }),
 	}),
 	// content/course.yaml: one entry per module, `order` keeping the teaching order.
 	modules: defineCollection({

@@ -55,7 +55,7 @@ describe('terminal exercise in a lesson page', () => {
   }
 
   it('starts a shell on request, shows the bootstrap servers, and echoes typed Hangul', async () => {
-    await page.goto(`${server.url}en/foundations/producers-consumers-brokers/`);
+    await page.goto(`${server.url}en/foundations/brokers-and-replication/`);
     const connect = exercise().locator('[data-part="connect"]');
     assert.equal(await connect.innerText(), 'Start the terminal');
     await exercise().locator('.xterm-rows').waitFor({ state: 'attached' }); // the terminal is drawn before any cluster starts

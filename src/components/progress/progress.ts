@@ -1,25 +1,53 @@
 /*
- * Self-study progress: which lessons the learner marked done, kept in this browser's localStorage.
- * A lesson is keyed by "<module>/<lesson>", so marking it in one language marks it in both.
+ * Self-study progress, kept in this browser's localStorage: which lessons the learner marked done, and
+ * which knowledge-check questions they answered. A lesson is keyed by "<module>/<lesson>", so progress
+ * made in one language shows in both.
  */
 
-const storageKey = 'kafka-course:done-lessons';
+const doneLessonsKey = 'kafka-course:done-lessons';
+/** Knowledge checks: for each lesson key, the indexes of the questions the learner has answered. */
+const answeredQuestionsKey = 'kafka-course:knowledge-checks';
 
-function readDoneLessons(): Set<string> {
+function readStored(key: string): unknown {
 	try {
-		const stored: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]');
-		return new Set(Array.isArray(stored) ? stored.filter((item) => typeof item === 'string') : []);
+		return JSON.parse(localStorage.getItem(key) ?? 'null');
 	} catch {
-		return new Set(); // storage disabled or corrupted: start empty rather than break the page
+		return null; // storage disabled or corrupted: start empty rather than break the page
 	}
 }
 
-function writeDoneLessons(done: ReadonlySet<string>): void {
+function writeStored(key: string, value: unknown): void {
 	try {
-		localStorage.setItem(storageKey, JSON.stringify([...done]));
+		localStorage.setItem(key, JSON.stringify(value));
 	} catch {
-		// storage disabled: the toggle still works for this page view
+		// storage disabled: progress still shows for this page view
 	}
+}
+
+function readDoneLessons(): Set<string> {
+	const stored = readStored(doneLessonsKey);
+	return new Set(Array.isArray(stored) ? stored.filter((item) => typeof item === 'string') : []);
+}
+
+function writeDoneLessons(done: ReadonlySet<string>): void {
+	writeStored(doneLessonsKey, [...done]);
+}
+
+function readAnsweredByLesson(): Record<string, unknown> {
+	const stored = readStored(answeredQuestionsKey);
+	return stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+}
+
+/** The questions of a lesson's knowledge check the learner has answered (in either language: twins share indexes). */
+export function readAnsweredQuestions(lesson: string): Set<number> {
+	const answered = readAnsweredByLesson()[lesson];
+	return new Set(Array.isArray(answered) ? answered.filter((item) => Number.isInteger(item)) : []);
+}
+
+export function recordAnsweredQuestion(lesson: string, question: number): void {
+	const byLesson = readAnsweredByLesson();
+	const answered = readAnsweredQuestions(lesson).add(question);
+	writeStored(answeredQuestionsKey, { ...byLesson, [lesson]: [...answered].sort((a, b) => a - b) });
 }
 
 /** "/ko/foundations/what-is-kafka/" → "foundations/what-is-kafka" */

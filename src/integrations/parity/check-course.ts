@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { lessonFrontmatter } from '../../course/lesson-frontmatter.ts';
+import { lessonFrontmatter, type LessonFrontmatter } from '../../course/lesson-frontmatter.ts';
 import { courseLocales, type CourseLocale } from '../../course/locales.ts';
 import { lessonSlugs, readOutline } from '../../course/outline.ts';
 import type { CoursePaths } from '../../course/paths.ts';
@@ -29,21 +29,26 @@ interface Lesson {
 
 interface KnownIds {
 	readonly labs: ReadonlySet<string>;
+	/** Outlined lessons by lesson id (what <LessonLink id> names), each with its "<module>/<lesson>" slug. */
+	readonly lessonSlugs: ReadonlyMap<string, string>;
+	/** Every lesson by "<locale>/<slug>", for the headings a <LessonLink section> may name. */
+	readonly lessons: ReadonlyMap<string, Lesson>;
 	readonly terms: ReadonlySet<string>;
 	readonly kafkaDefaults: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /**
  * Checks the course sources the site is built from: every outlined lesson exists in every
- * locale, each lesson has its twin with the same headings (levels and explicit ids) and the same
- * labs in the same order, every component points at something that exists, and frontmatter is valid.
+ * locale, each lesson has its twin with the same headings (levels and explicit ids), the same
+ * labs in the same order and the same knowledge-check questions, every component points at something
+ * that exists, frontmatter is valid, and every lesson has its summary and knowledge check.
  * `root` is the repository root; file names in problems are relative to it.
  */
 export function checkCourse(paths: CoursePaths, root: string): Problem[] {
 	const display = (absolutePath: string) => relative(root, absolutePath).split('\\').join('/');
 	const problems: Problem[] = [];
 	const lessons = findLessons(paths.lessonsDir, display, problems);
-	const known = readKnownIds(paths);
+	const known = readKnownIds(paths, lessons);
 
 	checkOutline(paths, lessons, display, problems);
 	const bySlug = Map.groupBy(lessons, (lesson) => lesson.slug);
@@ -63,6 +68,7 @@ export function checkCourse(paths: CoursePaths, root: string): Problem[] {
 		checkFrontmatter(lesson, problems);
 		checkHeadingIds(lesson, problems);
 		checkComponents(lesson, known, problems);
+		checkLessonEnding(lesson, problems);
 		checkImages(lesson, problems);
 		for (const { text, line } of lesson.scan.brokenBold) {
 			const message = `${text} shows its asterisks: a closing ** after punctuation must not touch a letter; put the particle inside (e.g. **\`acks\`는**) or use <strong>`;
@@ -91,7 +97,7 @@ function findLessons(lessonsDir: string, display: (path: string) => string, prob
 	return lessons;
 }
 
-function readKnownIds(paths: CoursePaths): KnownIds {
+function readKnownIds(paths: CoursePaths, lessons: readonly Lesson[]): KnownIds {
 	const labs = existsSync(paths.labsDir)
 		? readdirSync(paths.labsDir).filter((id) => existsSync(join(paths.labsDir, id, 'meta.json')))
 		: [];
@@ -101,7 +107,9 @@ function readKnownIds(paths: CoursePaths): KnownIds {
 				.map((name) => name.replace(/\.yaml$/, ''))
 		: [];
 	const kafkaDefaults = existsSync(paths.factsFile) ? JSON.parse(readFileSync(paths.factsFile, 'utf8')) : {};
-	return { labs: new Set(labs), terms: new Set(terms), kafkaDefaults };
+	const lessonSlugsById = new Map(lessonSlugs(readOutline(paths.courseFile)).map((slug) => [slug.split('/')[1] ?? slug, slug]));
+	const lessonsByKey = new Map(lessons.map((lesson) => [`${lesson.locale}/${lesson.slug}`, lesson]));
+	return { labs: new Set(labs), terms: new Set(terms), kafkaDefaults, lessonSlugs: lessonSlugsById, lessons: lessonsByKey };
 }
 
 function checkOutline(paths: CoursePaths, lessons: readonly Lesson[], display: (path: string) => string, problems: Problem[]): void {
@@ -125,6 +133,26 @@ function compareTwins(ko: Lesson, en: Lesson, problems: Problem[]): void {
 	const embeds = (lesson: Lesson) => lesson.scan.components.filter((component) => component.name === 'Lab' || component.name === 'TerminalExercise');
 	const describeEmbed = (component: ScannedComponent) => `<${component.name} id="${component.attributes['id'] ?? ''}">`;
 	compareSequences(ko, en, embeds(ko), embeds(en), describeEmbed, 'labs and exercises', problems);
+	compareSequences(ko, en, knowledgeCheckOf(ko), knowledgeCheckOf(en), describeQuestion, 'knowledge-check questions', problems);
+}
+
+interface ScannedQuestion {
+	readonly question: LessonFrontmatter['knowledgeCheck'][number];
+	readonly line: number;
+}
+
+/** The lesson's knowledge-check questions, when its frontmatter is valid enough to read them. */
+function knowledgeCheckOf(lesson: Lesson): ScannedQuestion[] {
+	const parsed = lessonFrontmatter.shape.knowledgeCheck.safeParse((lesson.scan.frontmatter.data as { knowledgeCheck?: unknown } | undefined)?.knowledgeCheck);
+	if (!parsed.success) return [];
+	return parsed.data.map((question, index) => ({ question, line: lesson.scan.frontmatter.lineOf(['knowledgeCheck', index]) }));
+}
+
+/** What twins' questions share, whatever the language: their kind, their number of choices, which one is right. */
+function describeQuestion({ question }: ScannedQuestion): string {
+	const kind = question.predict ? `predict${question.predict.section ? ` (#${question.predict.section})` : ''}` : 'multiple choice';
+	const correct = question.choices.findIndex((choice) => choice.correct) + 1;
+	return `a ${kind} question with ${question.choices.length} choices, choice ${correct} right`;
 }
 
 /** Reports the first place where two twins' sequences differ, on the English twin, pointing at the Korean line. */
@@ -191,8 +219,10 @@ function checkComponents(lesson: Lesson, known: KnownIds, problems: Problem[]): 
 			else if (!(config in scopeDefaults)) report(`unknown ${scope} config "${config}" in content/facts`);
 			continue;
 		}
+		if (name === 'KnowledgeCheck') continue;
 		const id = attributes['id'];
 		if (id === undefined) report(`<${name}> needs an id="..." string attribute`);
+		else if (name === 'LessonLink') checkLessonLink(lesson, id, attributes['section'], known, report);
 		else if (name === 'Term' && !known.terms.has(id)) report(`unknown glossary term "${id}" (no content/glossary/${id}.yaml)`);
 		else if (name !== 'Term' && !known.labs.has(id)) report(`unknown lab id "${id}" (no labs/${id}/meta.json)`);
 	}
@@ -203,6 +233,41 @@ function checkImages(lesson: Lesson, problems: Problem[]): void {
 		if (alt === '') problems.push({ file: lesson.file, line, message: `image ${src} needs alt text` });
 		if (src.startsWith('.') && !existsSync(join(dirname(lesson.absolutePath), src))) {
 			problems.push({ file: lesson.file, line, message: `image ${src} does not exist` });
+		}
+	}
+}
+
+function checkLessonLink(lesson: Lesson, id: string, section: string | undefined, known: KnownIds, report: (message: string) => void): void {
+	const slug = known.lessonSlugs.get(id);
+	if (slug === undefined) {
+		report(`<LessonLink id="${id}">: no lesson "${id}" in content/course.yaml`);
+		return;
+	}
+	const target = known.lessons.get(`${lesson.locale}/${slug}`);
+	if (section !== undefined && target && !target.scan.headings.some((heading) => heading.id === section)) {
+		report(`<LessonLink id="${id}" section="${section}">: ${target.file} has no heading {#${section}}`);
+	}
+}
+
+/**
+ * Every lesson ends the same way: a "## ... {#summary}" section, then one <KnowledgeCheck /> (its
+ * questions are in the frontmatter, which the schema checks). A predict question's section must exist.
+ */
+function checkLessonEnding(lesson: Lesson, problems: Problem[]): void {
+	const { headings, components } = lesson.scan;
+	const report = (line: number, message: string) => problems.push({ file: lesson.file, line, message });
+	const summary = headings.find((heading) => heading.level === 2 && heading.id === 'summary');
+	const checks = components.filter((component) => component.name === 'KnowledgeCheck');
+	const lastLine = lesson.scan.lineCount;
+	if (!summary) report(lastLine, 'the lesson has no summary: end it with a "## ... {#summary}" section (content/README.md)');
+	if (checks.length === 0) report(lastLine, 'the lesson has no knowledge check: put <KnowledgeCheck /> after its summary (content/README.md)');
+	for (const extra of checks.slice(1)) report(extra.line, '<KnowledgeCheck /> is used more than once');
+	const [check] = checks;
+	if (check && summary && check.line < summary.line) report(check.line, '<KnowledgeCheck /> comes before the summary; it belongs at the end of the lesson');
+	for (const { question, line } of knowledgeCheckOf(lesson)) {
+		const section = question.predict?.section;
+		if (section !== undefined && !headings.some((heading) => heading.id === section)) {
+			report(line, `knowledge-check question names section "${section}", but the lesson has no heading {#${section}}`);
 		}
 	}
 }

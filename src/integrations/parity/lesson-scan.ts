@@ -10,7 +10,7 @@ export interface ScannedHeading {
 
 /** A course component used in the lesson body, with its string attributes. */
 export interface ScannedComponent {
-	readonly name: 'Lab' | 'TerminalExercise' | 'Term' | 'KafkaDefault';
+	readonly name: 'Lab' | 'TerminalExercise' | 'Term' | 'KafkaDefault' | 'LessonLink' | 'KnowledgeCheck';
 	readonly attributes: Readonly<Record<string, string>>;
 	readonly line: number;
 }
@@ -43,9 +43,11 @@ export interface LessonScan {
 	readonly components: readonly ScannedComponent[];
 	readonly images: readonly ScannedImage[];
 	readonly brokenBold: readonly ScannedBrokenBold[];
+	/** The number of lines in the file, to point at its end. */
+	readonly lineCount: number;
 }
 
-const componentNames = new Set(['Lab', 'TerminalExercise', 'Term', 'KafkaDefault']);
+const componentNames = new Set(['Lab', 'TerminalExercise', 'Term', 'KafkaDefault', 'LessonLink', 'KnowledgeCheck']);
 const headingPattern = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const explicitIdPattern = /[ \t]*\{[ \t]*#([^\s}]+)[ \t]*\}$/;
 const fencePattern = /^ {0,3}(`{3,}|~{3,})/;
@@ -93,7 +95,7 @@ export function scanLesson(source: string): LessonScan {
 	});
 
 	const proseText = prose.join('\n');
-	return { frontmatter, headings, components: scanComponents(proseText), images: scanImages(proseText), brokenBold };
+	return { frontmatter, headings, components: scanComponents(proseText), images: scanImages(proseText), brokenBold, lineCount: lines.length };
 }
 
 function findFrontmatterEnd(lines: readonly string[]): number | undefined {

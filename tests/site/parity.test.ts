@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { resolveCoursePaths } from '../../src/course/paths.ts';
 import { checkCourse, formatProblem } from '../../src/integrations/parity/check-course.ts';
+import { withoutKnowledgeCheck } from './helpers/fixture-edits.ts';
 
 const goodFixture = new URL('fixtures/good/', import.meta.url).pathname;
 const scratch: string[] = [];
@@ -106,6 +107,54 @@ describe('the parity check', () => {
 		const line = readFileSync(join(root, firstStepsKo), 'utf8').split('\n').length - 1;
 		assert.deepEqual(problemsIn(root), [
 			`${firstStepsKo}:${line}: **\`acks\`** shows its asterisks: a closing ** after punctuation must not touch a letter; put the particle inside (e.g. **\`acks\`는**) or use <strong>`,
+		]);
+	});
+
+	test('names a lesson without its knowledge check, and the twin it no longer matches', () => {
+		const root = brokenFixture(firstStepsEn, withoutKnowledgeCheck);
+		const lines = readFileSync(join(root, firstStepsEn), 'utf8').split('\n');
+		const lastLine = lines.length;
+		const headingLine = lines.findIndex((line) => line.includes('{#summary}')) + 1;
+		assert.deepEqual(problemsIn(root).sort(), [
+			`${firstStepsEn}:1: invalid frontmatter knowledgeCheck: every lesson ends with a knowledge check: add 3 to 5 questions (content/README.md)`,
+			`${firstStepsEn}:1: knowledge-check questions differ from the ko twin: missing an item where ${firstStepsKo}:9 has a multiple choice question with 2 choices, choice 2 right`,
+			`${firstStepsEn}:${headingLine}: headings differ from the ko twin: missing an item where ${firstStepsKo}:73 has ## {#knowledge-check}`,
+			`${firstStepsEn}:${lastLine}: the lesson has no knowledge check: put <KnowledgeCheck /> after its summary (content/README.md)`,
+		]);
+	});
+
+	test('names a lesson without its summary', () => {
+		const root = brokenFixture(firstStepsKo, (source) => source.replace(/^## 정리 \{#summary\}\n\n.*\n\n/m, ''));
+		const lines = readFileSync(join(root, firstStepsKo), 'utf8').split('\n');
+		const problems = problemsIn(root);
+		assert.ok(problems.includes(`${firstStepsKo}:${lines.length}: the lesson has no summary: end it with a "## ... {#summary}" section (content/README.md)`), problems.join('\n'));
+		assert.ok(problems.some((problem) => problem.startsWith(`${firstStepsEn}:69: headings differ from the ko twin: found ## {#summary}`)), problems.join('\n'));
+	});
+
+	test('names twins whose questions differ in their right answer', () => {
+		const root = brokenFixture(firstStepsEn, (source) =>
+			source
+				.replace('      - answer: In a different partition each time\n', '      - answer: In a different partition each time\n        correct: true\n')
+				.replace('      - answer: Always in the same partition\n        correct: true\n', '      - answer: Always in the same partition\n'),
+		);
+		assert.deepEqual(problemsIn(root), [
+			`${firstStepsEn}:9: knowledge-check questions differ from the ko twin: found a multiple choice question with 2 choices, choice 1 right where ${firstStepsKo}:9 has a multiple choice question with 2 choices, choice 2 right`,
+		]);
+	});
+
+	test('names a question without exactly one right answer', () => {
+		const root = brokenFixture(firstStepsKo, (source) => source.replace('        correct: true\n', ''));
+		const problems = problemsIn(root);
+		assert.deepEqual(problems, [`${firstStepsKo}:11: invalid frontmatter knowledgeCheck.0.choices: exactly one choice has correct: true`]);
+	});
+
+	test('names an unknown lesson or section in a LessonLink', () => {
+		const root = brokenFixture(firstStepsEn, (source) => source.replace('<LessonLink id="plain-lesson" />', '<LessonLink id="plain-lessons" />'));
+		const koPath = join(root, firstStepsKo);
+		writeFileSync(koPath, readFileSync(koPath, 'utf8').replace('<LessonLink id="plain-lesson" />', '<LessonLink id="plain-lesson" section="nope" />'));
+		assert.deepEqual(problemsIn(root), [
+			`${firstStepsEn}:71: <LessonLink id="plain-lessons">: no lesson "plain-lessons" in content/course.yaml`,
+			`${firstStepsKo}:71: <LessonLink id="plain-lesson" section="nope">: content/lessons/ko/basics/plain-lesson.mdx has no heading {#nope}`,
 		]);
 	});
 

@@ -133,7 +133,9 @@ function compareTwins(ko: Lesson, en: Lesson, problems: Problem[]): void {
 	const embeds = (lesson: Lesson) => lesson.scan.components.filter((component) => component.name === 'Lab' || component.name === 'TerminalExercise');
 	const describeEmbed = (component: ScannedComponent) => `<${component.name} id="${component.attributes['id'] ?? ''}">`;
 	compareSequences(ko, en, embeds(ko), embeds(en), describeEmbed, 'labs and exercises', problems);
-	compareSequences(ko, en, knowledgeCheckOf(ko), knowledgeCheckOf(en), describeQuestion, 'knowledge-check questions', problems);
+	// Invalid questions are reported by the frontmatter check; compare only twins whose questions both read.
+	const [koQuestions, enQuestions] = [knowledgeCheckOf(ko), knowledgeCheckOf(en)];
+	if (koQuestions && enQuestions) compareSequences(ko, en, koQuestions, enQuestions, describeQuestion, 'knowledge-check questions', problems);
 }
 
 interface ScannedQuestion {
@@ -141,10 +143,12 @@ interface ScannedQuestion {
 	readonly line: number;
 }
 
-/** The lesson's knowledge-check questions, when its frontmatter is valid enough to read them. */
-function knowledgeCheckOf(lesson: Lesson): ScannedQuestion[] {
-	const parsed = lessonFrontmatter.shape.knowledgeCheck.safeParse((lesson.scan.frontmatter.data as { knowledgeCheck?: unknown } | undefined)?.knowledgeCheck);
-	if (!parsed.success) return [];
+/** The lesson's knowledge-check questions (none when it has no knowledgeCheck), or undefined when they are invalid. */
+function knowledgeCheckOf(lesson: Lesson): ScannedQuestion[] | undefined {
+	const written = (lesson.scan.frontmatter.data as { knowledgeCheck?: unknown } | undefined)?.knowledgeCheck;
+	if (written === undefined) return [];
+	const parsed = lessonFrontmatter.shape.knowledgeCheck.safeParse(written);
+	if (!parsed.success) return undefined;
 	return parsed.data.map((question, index) => ({ question, line: lesson.scan.frontmatter.lineOf(['knowledgeCheck', index]) }));
 }
 
@@ -264,7 +268,7 @@ function checkLessonEnding(lesson: Lesson, problems: Problem[]): void {
 	for (const extra of checks.slice(1)) report(extra.line, '<KnowledgeCheck /> is used more than once');
 	const [check] = checks;
 	if (check && summary && check.line < summary.line) report(check.line, '<KnowledgeCheck /> comes before the summary; it belongs at the end of the lesson');
-	for (const { question, line } of knowledgeCheckOf(lesson)) {
+	for (const { question, line } of knowledgeCheckOf(lesson) ?? []) {
 		const section = question.predict?.section;
 		if (section !== undefined && !headings.some((heading) => heading.id === section)) {
 			report(line, `knowledge-check question names section "${section}", but the lesson has no heading {#${section}}`);

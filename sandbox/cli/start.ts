@@ -10,7 +10,9 @@ import { dockerClient } from '../docker/docker-client.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { kafkaImage } from '../image/kafka-image.ts';
 import { runnerImage } from '../image/runner-image.ts';
+import { parsePublicOrigins } from '../server/allowed-origins.ts';
 import { CourseServer } from '../server/course-server.ts';
+import { keepServingThroughStrayErrors } from '../server/keep-serving.ts';
 import { ClusterPool } from '../cluster/cluster-pool.ts';
 import { chooseRunner, runnerAnnouncement, runnerKind } from '../runner/choose-runner.ts';
 import { mountLabApi } from '../server/lab-api.ts';
@@ -18,6 +20,7 @@ import { LearnerSessions } from '../server/learner-sessions.ts';
 import { mountTerminal } from '../terminal/mount-terminal.ts';
 
 const root = join(import.meta.dirname, '..', '..');
+keepServingThroughStrayErrors();
 
 try {
   console.error(`Kafka image: ${await kafkaImage(await dockerClient())}`);
@@ -33,6 +36,7 @@ const server = new CourseServer({
   siteDir: join(root, 'dist'),
   host: process.env.HOST,
   port: process.env.PORT ? Number(process.env.PORT) : undefined,
+  publicOrigins: parsePublicOrigins(process.env.COURSE_PUBLIC_ORIGIN),
 });
 // Features of the sandbox register their routes and WebSockets here. Labs and terminals share one warm
 // pool, and one learner session per browser.

@@ -1,11 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyWebsocket from '@fastify/websocket'; // also types `websocket` routes and request.ws
 import type { Duplex } from 'node:stream';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AllowedOrigins } from './allowed-origins.ts';
+import { BASE_POLICY } from './content-security-policy.ts';
+import { RateLimits, type RateLimitOptions } from './rate-limits.ts';
+import { Refusal, refusals } from './refusals.ts';
 import { serveStaticSite } from './static-site.ts';
-
-/** Handles HTTP requests under a path prefix (an API); the site is served for everything else. */
-export type HttpHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
-/** Takes over a WebSocket upgrade on one path (the lab runner's output, the terminal). */
-export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) => void;
 
 export interface CourseServerOptions {
   /** The built site (Astro's dist/). */
@@ -13,66 +14,120 @@ export interface CourseServerOptions {
   /** 127.0.0.1 unless told otherwise: the sandbox runs learners' code and shells. */
   host?: string;
   port?: number;
+  /** Origins a room host serves the course at (COURSE_PUBLIC_ORIGIN), besides the loopback names. */
+  publicOrigins?: readonly string[];
+  rateLimits?: Partial<RateLimitOptions>;
+  /** The longest a client may take to send one whole request; 30 s unless told otherwise. */
+  requestTimeoutMs?: number;
 }
+
+/** The largest request body any API takes (a lab's source code). */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** The largest WebSocket message the terminal takes; the page sends long pastes in 16 kB pieces. */
+export const MAX_WEBSOCKET_MESSAGE_BYTES = 64 * 1024;
 
 /**
  * The one process `npm start` runs: the built course site plus the sandbox's APIs and WebSockets on one
- * port, so pages and the sandbox share an origin. Features register themselves with addRoute/addUpgrade.
+ * port, so pages and the sandbox share an origin. Features add their routes with addRoutes() before
+ * listen(). Every request, upgrades included, is parsed and routed by fastify inside its error handling;
+ * a request for another host name or from another site's page is refused before any route sees it.
  */
 export class CourseServer {
-  private readonly server: Server;
-  private readonly routes: Array<{ prefix: string; handler: HttpHandler }> = [];
-  private readonly upgrades = new Map<string, UpgradeHandler>();
-  private readonly options: Required<CourseServerOptions>;
+  private readonly app: FastifyInstance;
+  /** Shared by every feature, so one learner's runs, checks and resets count against the same limits. */
+  readonly rateLimits: RateLimits;
+  private readonly options: { host: string; port: number; publicOrigins: readonly string[] };
+  private allowed?: AllowedOrigins;
+  private readonly upgradedSockets = new Set<Duplex>();
 
   constructor(options: CourseServerOptions) {
-    this.options = { siteDir: options.siteDir, host: options.host ?? '127.0.0.1', port: options.port ?? 4321 };
-    const site = serveStaticSite(this.options.siteDir);
-    this.server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://course.local');
-      const route = this.routes.find((r) => url.pathname.startsWith(r.prefix));
-      const handle = route?.handler ?? site;
-      // Async wrapper: a handler that throws synchronously is caught like one that rejects.
-      (async () => handle(req, res, url))().catch((error: unknown) => {
-        // A failing feature must not take the server down with it: answer and keep serving others.
-        console.error(error);
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ error: 'internal error', detail: error instanceof Error ? error.message : String(error) }));
-      });
+    this.options = { host: options.host ?? '127.0.0.1', port: options.port ?? 4321, publicOrigins: options.publicOrigins ?? [] };
+    this.rateLimits = new RateLimits(options.rateLimits);
+    const requestTimeout = options.requestTimeoutMs ?? 30_000;
+    this.app = Fastify({
+      bodyLimit: MAX_BODY_BYTES,
+      requestTimeout,
+      // Node looks for requests over their time this often; by default only every 30 s.
+      http: { connectionsCheckingInterval: Math.min(requestTimeout, 5_000) },
+      forceCloseConnections: true,
+      // A URL that does not decode (/%) is answered here, outside the routes' hooks: same JSON, and an
+      // upgrade's socket closed after it (nothing else would close it).
+      frameworkErrors: (error, request, reply) => {
+        if (request.headers.upgrade !== undefined) reply.raw.once('finish', () => request.raw.socket.destroy());
+        answerError(error, request, reply);
+      },
     });
-    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      // An upgraded socket is ours alone: a client that resets it must not become an uncaught error.
-      socket.on('error', () => socket.destroy());
-      const url = new URL(req.url ?? '/', 'http://course.local');
-      const handler = this.upgrades.get(url.pathname);
-      if (handler) handler(req, socket, head, url);
-      else socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+    // Upgraded sockets are no longer the HTTP server's connections: close() must end them itself.
+    this.app.server.on('upgrade', (_request, socket: Duplex) => {
+      this.upgradedSockets.add(socket);
+      socket.once('close', () => this.upgradedSockets.delete(socket));
     });
+    this.app.register(fastifyHelmet, {
+      contentSecurityPolicy: { useDefaults: false, directives: BASE_POLICY },
+      // The course is served over plain HTTP on loopback or a room's network: no HSTS.
+      strictTransportSecurity: false,
+    });
+    this.app.register(fastifyWebsocket, { options: { maxPayload: MAX_WEBSOCKET_MESSAGE_BYTES } });
+    this.app.addHook('onRequest', async (request) => this.refuseForeign(request));
+    // @fastify/websocket would accept an upgrade on any GET route and close it at once: refuse it instead,
+    // before any WebSocket exists, on every route that is not a WebSocket's (the site's pages among them).
+    this.app.addHook('onRoute', (route) => {
+      if (route.websocket) return;
+      const hooks = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+      route.onRequest = [...hooks, refuseUpgrade];
+    });
+    this.app.setErrorHandler((error: FastifyError | Refusal, request, reply) => answerError(error, request, reply));
+    serveStaticSite(this.app, options.siteDir);
   }
 
-  addRoute(prefix: string, handler: HttpHandler): this {
-    this.routes.push({ prefix, handler });
-    return this;
-  }
-
-  addUpgrade(path: string, handler: UpgradeHandler): this {
-    this.upgrades.set(path, handler);
+  /**
+   * Adds a feature's routes. They are registered once the server's own plugins are loaded, so a
+   * `websocket: true` route is one (a route added to `app` directly, before that, would not be).
+   */
+  addRoutes(routes: (app: FastifyInstance) => void): this {
+    this.app.register(async (app) => routes(app));
     return this;
   }
 
   /** Listens and returns the URL learners open. */
   async listen(): Promise<string> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port, this.options.host, resolve);
-    });
-    const { port } = this.server.address() as { port: number };
+    await this.app.listen({ host: this.options.host, port: this.options.port });
+    const { port } = this.app.server.address() as { port: number };
+    this.allowed = new AllowedOrigins({ port, listenHost: this.options.host, publicOrigins: this.options.publicOrigins });
     const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
     return `http://${host}:${port}/`;
   }
 
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  /** Stops listening and ends every connection, WebSockets included (a page reconnects once the course is back). */
+  async close(): Promise<void> {
+    const closing = this.app.close();
+    for (const socket of this.upgradedSockets) socket.destroy();
+    await closing;
   }
+
+  /** Host must be one of the server's names; Origin, when a browser sends one, one of its origins. */
+  private refuseForeign(request: FastifyRequest): void {
+    if (!this.allowed?.allowsHost(request.headers.host)) throw refusals.wrongHost();
+    const origin = request.headers.origin;
+    if (origin !== undefined && !this.allowed.allowsOrigin(origin)) throw refusals.wrongOrigin();
+  }
+}
+
+async function refuseUpgrade(request: FastifyRequest): Promise<void> {
+  if (request.ws) throw refusals.noSuchEndpoint(`WebSocket ${request.url.split('?')[0]}`);
+}
+
+function answerError(error: FastifyError | Refusal, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const refusal = error instanceof Refusal ? error : asRefusal(error);
+  if (refusal.status >= 500) console.error(`${request.method} ${request.url}:`, error);
+  if (refusal.retryAfterSeconds !== undefined) reply.header('retry-after', String(refusal.retryAfterSeconds));
+  return reply.code(refusal.status).header('cache-control', 'no-store').send(refusal.body);
+}
+
+/** Fastify's own errors (bad JSON, a body over the limit, a failed schema) keep their status; the rest are 500s. */
+function asRefusal(error: FastifyError): Refusal {
+  const status = error.statusCode ?? 500;
+  if (status >= 500) return refusals.internal(error.message);
+  const refusal = refusals.badRequest(error.message);
+  return new Refusal(status, refusal.text);
 }

@@ -1,58 +1,34 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PagePolicies } from './content-security-policy.ts';
+import { refusals } from './refusals.ts';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.wasm': 'application/wasm',
-  // Pagefind's search index
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
-
-/** Serves the built site (Astro's dist/): files, directory index.html, and 404.html for the rest. */
-export function serveStaticSite(siteDir: string): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
-  const root = normalize(siteDir + sep);
-  return async (req, res, url) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
+/**
+ * Serves the built site (Astro's dist/): files, a directory's index.html, and 404.html for everything
+ * else. Each page goes out with its own content-security policy (its inline scripts' hashes).
+ */
+export function serveStaticSite(app: FastifyInstance, siteDir: string): void {
+  const policies = new PagePolicies();
+  app.addHook('onReady', () => policies.load(siteDir));
+  app.register(fastifyStatic, {
+    root: siteDir,
+    index: ['index.html'],
+    // /ko/lesson serves /ko/lesson/index.html as it is: no redirect that a crafted path could aim elsewhere.
+    redirect: false,
+    setHeaders: (reply, path) => {
+      const policy = policies.for(path);
+      if (policy) reply.header('content-security-policy', policy);
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    if (pathname.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      throw refusals.noSuchEndpoint(`${request.method} ${pathname}`);
     }
-    const file = await resolveFile(root, decodeURIComponent(url.pathname));
-    if (!file) {
-      const notFound = await resolveFile(root, '/404.html');
-      res.writeHead(404, { 'Content-Type': CONTENT_TYPES['.html']! });
-      if (notFound && req.method === 'GET') createReadStream(notFound).pipe(res);
-      else res.end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  };
-}
-
-async function resolveFile(root: string, pathname: string): Promise<string | undefined> {
-  const candidate = normalize(join(root, pathname));
-  if (!candidate.startsWith(root)) return undefined; // ../ out of the site
-  for (const path of [candidate, join(candidate, 'index.html')]) {
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isFile()) return path;
-  }
-  return undefined;
+    reply.code(404);
+    if (existsSync(join(siteDir, '404.html'))) return reply.sendFile('404.html');
+    return reply.type('text/plain; charset=utf-8').send('Not found');
+  });
 }

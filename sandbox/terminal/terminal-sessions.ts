@@ -34,7 +34,8 @@ export class TerminalSessions {
           onEnd: (finished) => {
             if (this.sessions.get(key) === session) this.sessions.delete(key);
             this.ending.add(finished);
-            void finished.finally(() => this.ending.delete(finished));
+            // A shell that ended badly is logged where it ends; here it only leaves the set.
+            void finished.catch(() => undefined).then(() => this.ending.delete(finished));
           },
         }),
       );

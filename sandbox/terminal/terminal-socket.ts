@@ -1,7 +1,9 @@
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { FastifyRequest } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
+import type {} from '@fastify/websocket'; // the `websocket: true` route option
 import { SandboxError } from '../docker/sandbox-error.ts';
+import type { CourseServer } from '../server/course-server.ts';
+import { Refusal, refusals } from '../server/refusals.ts';
 import type { AttemptLog } from './attempt-log.ts';
 import { isTerminalExercise, loadExercise } from './exercise-catalog.ts';
 import { gradeExercise } from './exercise-grader.ts';
@@ -14,7 +16,7 @@ import { transcriptText } from './transcript-text.ts';
 /** Where the page's terminal connects: /api/terminal?exercise=<id>&token=<learner token>&lang=ko|en. */
 export const TERMINAL_PATH = '/api/terminal';
 
-/** The learner a session token belongs to, or undefined for a token that is not one. */
+/** The learner a session token belongs to, or undefined for a token that is not one (or expired). */
 export type VerifyLearnerToken = (token: string) => string | undefined;
 
 export interface TerminalSocketOptions {
@@ -23,26 +25,50 @@ export interface TerminalSocketOptions {
   attempts: AttemptLog;
 }
 
-/**
- * The terminal's WebSocket, for CourseServer.addUpgrade(TERMINAL_PATH, ...). Refuses, before any
- * WebSocket exists, a missing or unknown learner token, a page of another origin and an unknown exercise.
- */
-export function terminalSocket(options: TerminalSocketOptions) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  return (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void => {
-    const learnerId = options.verifyToken(url.searchParams.get('token') ?? '');
-    if (!learnerId) return refuse(socket, 401, 'Unauthorized');
-    if (!sameOrigin(req)) return refuse(socket, 403, 'Forbidden');
-    const exerciseId = url.searchParams.get('exercise') ?? '';
-    if (!isTerminalExercise(exerciseId)) return refuse(socket, 404, 'Not Found');
-    const locale: TerminalLocale = url.searchParams.get('lang') === 'en' ? 'en' : 'ko';
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      void serve(ws, options.sessions.session(learnerId, exerciseId, locale), { ...options, learnerId, exerciseId });
-    });
-  };
+interface TerminalQuery {
+  exercise?: string;
+  token?: string;
+  lang?: string;
 }
 
-async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: TerminalSocketOptions & { learnerId: string; exerciseId: string }): Promise<void> {
+const querySchema = {
+  type: 'object',
+  properties: { exercise: { type: 'string', maxLength: 100 }, token: { type: 'string', maxLength: 100 }, lang: { type: 'string', maxLength: 10 } },
+} as const;
+
+/** Whom a connection serves, decided before the upgrade. */
+interface Connection {
+  learnerId: string;
+  exerciseId: string;
+  locale: TerminalLocale;
+  address: string;
+}
+
+/**
+ * The terminal's WebSocket on the course server. Refuses, before any WebSocket exists, a missing,
+ * unknown or expired learner token (401) and an unknown exercise (404); the server has already refused
+ * pages of other origins (403). Checks and resets count against the learner's rate limits.
+ */
+export function registerTerminalSocket(server: CourseServer, options: TerminalSocketOptions): void {
+  const connections = new WeakMap<FastifyRequest, Connection>();
+  server.addRoutes((app) => app.get<{ Querystring: TerminalQuery }>(TERMINAL_PATH, {
+    websocket: true,
+    schema: { querystring: querySchema },
+    preHandler: async (request) => {
+      const learnerId = options.verifyToken(request.query.token ?? '');
+      if (!learnerId) throw refusals.unknownSession();
+      const exerciseId = request.query.exercise ?? '';
+      if (!isTerminalExercise(exerciseId)) throw refusals.unknownExercise(exerciseId);
+      connections.set(request, { learnerId, exerciseId, locale: request.query.lang === 'en' ? 'en' : 'ko', address: request.ip });
+    },
+  }, (socket, request) => {
+    const connection = connections.get(request)!;
+    const opening = options.sessions.session(connection.learnerId, connection.exerciseId, connection.locale);
+    return serve(socket, opening, { ...options, ...connection, server });
+  }));
+}
+
+async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: TerminalSocketOptions & Connection & { server: CourseServer }): Promise<void> {
   const client: TerminalClient = {
     output: (bytes) => ws.send(bytes, { binary: true }),
     backlog: () => ws.bufferedAmount,
@@ -52,9 +78,14 @@ async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: Ter
   // Messages may arrive while the cluster starts: handle them in order once the shell exists.
   let pending: Promise<unknown> = opening;
   ws.on('message', (data: RawData, isBinary: boolean) => {
-    pending = pending.then(async () => handle(await opening, data, isBinary)).catch((error: unknown) => client.control(errorMessage(error)));
+    pending = pending
+      .then(async () => handle(await opening, data, isBinary))
+      .catch((error: unknown) => client.control(errorMessage(error, context.locale)))
+      .catch(() => undefined); // the socket is gone: nothing left to tell
   });
-  ws.on('close', () => void opening.then((session) => session.detach(client), () => undefined));
+  ws.on('close', () => {
+    opening.then((session) => session.detach(client)).catch(() => undefined);
+  });
   // A frame over maxPayload or a broken frame: ws closes the connection (1009, 1002) and reports it here.
   // Unheard, that report would be an uncaught exception: one bad client would take the server down.
   ws.on('error', () => undefined);
@@ -63,7 +94,7 @@ async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: Ter
   try {
     session = await opening;
   } catch (error) {
-    client.control(errorMessage(error));
+    client.control(errorMessage(error, context.locale));
     ws.close(1011, 'the sandbox could not start');
     return;
   }
@@ -73,9 +104,14 @@ async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: Ter
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     if (isBinary) return session.input(bytes);
     const message = parseClientMessage(bytes.toString('utf8'));
-    if (!message) return client.control({ type: 'error', message: 'malformed message' });
+    if (!message) return client.control({ type: 'error', message: context.locale === 'ko' ? '형식이 잘못된 메시지입니다.' : 'malformed message' });
     if (message.type === 'resize') return session.resize(message.cols, message.rows);
-    if (message.type === 'reset') return session.reset(message.step);
+    const requester = { address: context.address, learner: context.learnerId };
+    if (message.type === 'reset') {
+      await context.server.rateLimits.take('reset', requester);
+      return session.reset(message.step);
+    }
+    await context.server.rateLimits.take('check', requester);
     client.control({ type: 'checking' });
     const exercise = await loadExercise(context.exerciseId);
     const transcript = transcriptText(session.transcript());
@@ -92,23 +128,8 @@ async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: Ter
   }
 }
 
-function errorMessage(error: unknown): ServerMessage {
+function errorMessage(error: unknown, locale: TerminalLocale): ServerMessage {
+  if (error instanceof Refusal) return { type: 'error', message: error.text[locale] };
   if (error instanceof SandboxError) return { type: 'error', message: error.message, hint: error.hint };
   return { type: 'error', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** Browsers send Origin on every WebSocket: one naming another site is a page the learner did not mean to give a shell. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true; // not a browser (tests, tools): the token alone decides
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  socket.destroy();
 }

@@ -10,10 +10,16 @@ import { mountLabApi, type LabStreamEvent } from '../../sandbox/server/lab-api.t
 import type { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
 import type { LabRunEvent } from '../../sandbox/lab/lab-run.ts';
 import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
+import type { ErrorBody } from '../../sandbox/server/refusals.ts';
 
 describe('lab API', () => {
   const siteDir = mkdtempSync(join(tmpdir(), 'lab-api-site-'));
-  const server = new CourseServer({ siteDir, port: 0 });
+  const RUNS_PER_LEARNER = 4;
+  const server = new CourseServer({
+    siteDir,
+    port: 0,
+    rateLimits: { run: { perToken: { points: RUNS_PER_LEARNER, seconds: 600 }, perAddress: { points: 100, seconds: 600 } } },
+  });
   let sessions: LearnerSessions;
   let base: string;
   before(async () => {
@@ -27,13 +33,16 @@ describe('lab API', () => {
   });
 
   const newSession = async () => ((await (await fetch(`${base}api/labs/session`, { method: 'POST' })).json()) as { token: string }).token;
+  const postRun = (body: object) =>
+    fetch(`${base}api/labs/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   async function run(token: string, source: string, labId = 'keyed-producer'): Promise<LabStreamEvent[]> {
-    const response = await fetch(`${base}api/labs/run`, { method: 'POST', body: JSON.stringify({ token, labId, source }) });
+    const response = await postRun({ token, labId, source });
     assert.equal(response.status, 200, await response.clone().text());
     const text = await response.text();
     return text.trim().split('\n').map((line) => JSON.parse(line) as LabStreamEvent);
   }
   const exitOf = (events: LabStreamEvent[]) => events.find((e): e is Extract<LabRunEvent, { type: 'exit' }> => e.type === 'exit');
+  const compileErrorOf = (events: LabStreamEvent[]) => events.find((e) => e.type === 'compile-error');
   const checksOf = (events: LabStreamEvent[]) => events.find((e): e is Extract<LabRunEvent, { type: 'checks' }> => e.type === 'checks');
 
   it('streams a run\'s output then the visible checks, and only then offers the solution', async () => {
@@ -78,9 +87,24 @@ describe('lab API', () => {
   });
 
   it('refuses unknown sessions and labs', async () => {
-    const unknown = await fetch(`${base}api/labs/run`, { method: 'POST', body: JSON.stringify({ token: 'nope', labId: 'keyed-producer', source: '' }) });
+    const unknown = await postRun({ token: 'nope', labId: 'keyed-producer', source: '' });
     assert.equal(unknown.status, 401);
-    const lab = await fetch(`${base}api/labs/run`, { method: 'POST', body: JSON.stringify({ token: await newSession(), labId: '../etc', source: '' }) });
+    assert.match(((await unknown.json()) as ErrorBody).message.ko, /세션/);
+    const lab = await postRun({ token: await newSession(), labId: '../etc', source: '' });
     assert.equal(lab.status, 404);
+    assert.equal((await postRun({ token: await newSession(), labId: 'keyed-producer' })).status, 400, 'no source');
+  });
+
+  it('limits how often one learner runs, with Retry-After and a message in both languages', async () => {
+    const token = await newSession();
+    for (let i = 0; i < RUNS_PER_LEARNER; i++) assert.ok(compileErrorOf(await run(token, 'const x = ;')));
+    const refused = await postRun({ token, labId: 'keyed-producer', source: 'const x = ;' });
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    const { message } = (await refused.json()) as ErrorBody;
+    assert.match(message.en, /Too many runs.*run again in \d+ s/);
+    assert.match(message.ko, /너무 많이 실행했습니다.*\d+초 뒤에/);
+    const other = await newSession();
+    assert.ok(compileErrorOf(await run(other, 'const x = ;')), 'another learner still runs');
   });
 });

@@ -161,7 +161,7 @@ export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster
     const clusterId = newKafkaClusterId();
     const nodes = nodeIds.map((nodeId, i) =>
       new KafkaNodeContainer(image)
-        .withNode(nodeId, spec.nodes)
+        .withNode(nodeId, spec.nodes, id)
         .withClusterId(clusterId)
         .withHostListener({ ...hostListener, port: ports[i]! })
         .withBrokerConfig(spec.brokerConfig ?? {})

@@ -44,6 +44,7 @@ export class KafkaNodeContainer extends GenericContainer {
   private nodeId = 1;
   private clusterSize = 1;
   private clusterId = '';
+  private sandboxClusterId = '';
   private hostListener = { advertisedHost: '127.0.0.1', bindIp: '127.0.0.1', port: 0 };
   private brokerConfig: Record<string, string | number | boolean> = {};
   private clusterNetwork?: string;
@@ -85,10 +86,14 @@ export class KafkaNodeContainer extends GenericContainer {
     return this.recentLog.join('\n');
   }
 
-  /** Which node of how many: sets node.id, the network alias kafka-<id> and the controller quorum. */
-  withNode(nodeId: number, clusterSize: number): this {
+  /**
+   * Which node of how many, in which of the sandbox's clusters: sets node.id, the network alias kafka-<id>,
+   * the controller quorum and the hostname.
+   */
+  withNode(nodeId: number, clusterSize: number, sandboxClusterId: string): this {
     this.nodeId = nodeId;
     this.clusterSize = clusterSize;
+    this.sandboxClusterId = sandboxClusterId;
     return this;
   }
 
@@ -135,6 +140,7 @@ export class KafkaNodeContainer extends GenericContainer {
 
   override async start(): Promise<StartedTestContainer> {
     if (!this.clusterId) throw new Error('KafkaNodeContainer needs withClusterId()');
+    if (!this.sandboxClusterId) throw new Error('KafkaNodeContainer needs withNode()');
     if (!this.hostListener.port) throw new Error('KafkaNodeContainer needs withHostListener() with a port');
 
     const properties = serverProperties(
@@ -157,7 +163,10 @@ export class KafkaNodeContainer extends GenericContainer {
         BOOTSTRAP_SERVERS: internalBootstrap(this.clusterSize),
         KAFKA_NODE_ID: String(this.nodeId),
       })
-      .withHostname(nodeAlias(this.nodeId))
+      // Docker makes a container's hostname an alias on every network it joins: plain kafka-<id> on the shared
+      // published network would make kafka-1 resolve to any cluster's node 1. The shell's prompt (\h) shows
+      // the part before the dot.
+      .withHostname(`${nodeAlias(this.nodeId)}.${this.sandboxClusterId}`)
       .withExposedPorts({ container: PORTS.host, host: this.hostListener.port });
 
     // Published on one address only (loopback, whichever engine runs it), joined to the cluster

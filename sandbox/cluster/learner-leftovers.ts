@@ -7,7 +7,8 @@ import { dockerUser, LEARNER_USER, LEARNER_WRITABLE } from './node-users.ts';
  * included; `kill` is the shell's builtin, so it spares only this shell); the node's init reaps them. It
  * reports success whenever any other process exists, so the loop looks in /proc (each process's status
  * is readable, whatever the process did to itself) until none of the learner's is left, reaped.
- * Then what the learner owns goes, made removable first (a learner may chmod 000 a directory).
+ * Then what the learner owns goes: files, made removable first (a learner may chmod 000 a directory),
+ * and System V IPC objects, which outlive their processes and hold memory.
  */
 const SCRUB_SCRIPT = `
 find_learner_process() {
@@ -39,17 +40,28 @@ for dir in ${LEARNER_WRITABLE.join(' ')}; do
 done
 left=$(find ${LEARNER_WRITABLE.join(' ')} -mindepth 1 -user ${LEARNER_USER.uid} 2>/dev/null | head -n 5)
 if [ -n "$left" ]; then echo "files of the learner's survive removal: $left" >&2; exit 1; fi
+for kind in shm:m msg:q sem:s; do
+  table=/proc/sysvipc/\${kind%:*}
+  [ -r "$table" ] || continue
+  for id in $(awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "uid") column = i; next } $column == ${LEARNER_USER.uid} { print $2 }' "$table"); do
+    ipcrm -\${kind#*:} "$id" || exit 1
+  done
+done
 `;
 
 /**
- * Ends every process the learner started in the node and removes every file they wrote, so that nothing
- * of one learner's waits for the next one on a pooled cluster. A stopped node has neither (its tmpfs went
- * with it); a paused one is left for the reset that unpauses it.
+ * Ends every process the learner started in the node and removes everything they wrote, so that nothing
+ * of one learner's waits for the next one on a pooled cluster. A stopped node has none of it (its tmpfs
+ * went with it); a paused one is left for the reset that unpauses it. Where the scrub cannot run or
+ * finish (a fork bomb can leave no room to start it), the node restarts, which ends every process and
+ * empties every tmpfs; Kafka's data, on its own volume, stays.
  */
 export async function removeLearnerLeftovers(broker: Broker): Promise<void> {
   if ((await broker.state()) !== 'running') return;
-  const result = await broker.exec(['sh', '-c', SCRUB_SCRIPT], { user: dockerUser(LEARNER_USER) });
-  if (result.exitCode !== 0) {
-    throw new Error(`removing what the learner left in Kafka node ${broker.nodeId} failed: ${result.stderr || result.stdout}`);
-  }
+  const scrubbed = await broker
+    .exec(['sh', '-c', SCRUB_SCRIPT], { user: dockerUser(LEARNER_USER) })
+    .then((result) => result.exitCode === 0, () => false);
+  if (scrubbed) return;
+  await broker.stop({ graceful: false });
+  await broker.start();
 }

@@ -51,17 +51,24 @@ describe('warm clusters', () => {
   it('ends the learner\'s processes and removes their files before a cluster goes idle', async () => {
     const cluster = await pool.acquire(spec);
     const asLearner = (command: string) => cluster.broker(1).exec(['bash', '-c', command], { user: dockerUser(LEARNER_USER) });
-    const listing = `ps -eo args=; ls -a /tmp ${LEARNER_USER.home}`;
+    const listing = `ps -eo args=; ls -a /tmp ${LEARNER_USER.home}; ipcs -m`;
     try {
-      await asLearner(`cd ${LEARNER_USER.home}; nohup sleep 5151 >/dev/null 2>&1 & setsid sleep 5252 >/dev/null 2>&1 < /dev/null & echo left > /tmp/left-behind; echo left > left-behind; true`);
-      assert.match((await asLearner(listing)).stdout, /sleep 5151[\s\S]*sleep 5252[\s\S]*left-behind[\s\S]*left-behind/);
+      // Jobs that outlive the shell (one forks without end), files, and shared memory that outlives every process.
+      await asLearner([
+        `cd ${LEARNER_USER.home}`,
+        'nohup sleep 5151 >/dev/null 2>&1 &',
+        'setsid sleep 5252 >/dev/null 2>&1 < /dev/null &',
+        `nohup bash -c 'while :; do sleep 5353 & sleep 0.01; done' >/dev/null 2>&1 &`,
+        'echo left > /tmp/left-behind; echo left > left-behind; ipcmk -M 65536 >/dev/null; true',
+      ].join('\n'));
+      assert.match((await asLearner(listing)).stdout, /sleep 5151[\s\S]*sleep 5252[\s\S]*sleep 5353[\s\S]*left-behind[\s\S]*left-behind[\s\S]*nobody +644 +65536/);
     } finally {
       await pool.release(cluster);
     }
     const again = await pool.acquire(spec, { cleanSlate: false }); // no reset: the release alone cleaned it
     try {
       assert.equal(again.id, cluster.id);
-      assert.doesNotMatch((await asLearner(listing)).stdout, /sleep 5[12]5[12]|left-behind/);
+      assert.doesNotMatch((await asLearner(listing)).stdout, /sleep 5[1-3]5[1-3]|left-behind|nobody/);
     } finally {
       await pool.release(again);
     }

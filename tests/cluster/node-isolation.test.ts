@@ -96,11 +96,13 @@ describe('a node a learner cannot break out of', () => {
       const attempt = await asLearner(connectAttempt(address, 9092));
       assert.doesNotMatch(attempt.stdout, /connected/, `reached the other cluster at ${address}`);
     }
-    // Its own cluster answers, by name, on the internal listener.
-    assert.match((await asLearner(connectAttempt('kafka-1', 9092))).stdout, /connected/);
-
+    // Its own cluster answers, by name, on the internal listener: kafka-1 is this cluster's node 1, on its
+    // own network, however many other clusters' nodes 1 share the published network.
     const { NetworkSettings: own } = await cluster.broker(1).container.inspect();
     assert.ok(own.Networks[cluster.networkName], 'the node is on its cluster\'s own network');
+    assert.equal((await asLearner('getent hosts kafka-1')).stdout.split(/\s+/)[0], own.Networks[cluster.networkName]!.IPAddress);
+    assert.match((await asLearner(connectAttempt('kafka-1', 9092))).stdout, /connected/);
+
     assert.ok(own.Networks[PUBLISHED_NETWORK], 'and on the shared published network');
     const bindings = Object.values(own.Ports).flat().filter((b) => b);
     assert.ok(bindings.length > 0 && bindings.every((b) => b!.HostIp === '127.0.0.1'), JSON.stringify(bindings));

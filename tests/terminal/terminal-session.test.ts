@@ -48,7 +48,7 @@ describe('terminal sessions over the WebSocket', () => {
     await first.waitForText(/nobody@kafka-1:~\$ $/);
 
     assert.match(await first.run('echo "env=$BOOTSTRAP_SERVERS"'), /env=kafka-1:9092\n/);
-    assert.match(await first.run('hostname'), /\nkafka-1\n/);
+    assert.match(await first.run('hostname -s'), /\nkafka-1\n/);
     // PID 1 is the node's own init (Docker's), with the broker's JVM under it, not the host's: the container's processes.
     const processOne = await first.run('cat /proc/1/comm; ps -e -o comm= | sort -u | tr "\\n" " "');
     assert.match(processOne, /\ndocker-init\n.*\bjava\b/);

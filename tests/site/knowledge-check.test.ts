@@ -62,7 +62,7 @@ describe('the knowledge check', slowMachine, () => {
 		await page.keyboard.press('Enter');
 	}
 
-	test('explains a wrong answer, marks the right one answered, and keeps it across a reload and a language change', slowMachine, async () => {
+	test('explains a wrong answer, marks the right one answered, keeps answers across a reload and a language change, and finishes the lesson', slowMachine, async () => {
 		const context = await browser.newContext({ viewport: { width: 1100, height: 1400 } });
 		try {
 			const { page, errors } = await openLesson(context, 'ko');
@@ -107,6 +107,7 @@ describe('the knowledge check', slowMachine, () => {
 			assert.equal(await question(page, 1).getAttribute('data-answered'), '');
 			assert.equal(await question(page, 2).getAttribute('data-answered'), null);
 			assert.equal(await page.locator('[data-part="progress"]').innerText(), '3문제 중 2문제를 풀었습니다.');
+			assert.equal(await page.locator('button[data-lesson-done]').getAttribute('aria-pressed'), 'false', 'not done before the last answer');
 
 			// Twins share their questions' order, so the English page shows the same progress, in English.
 			await page.goto(origin + lessonPath('en'));
@@ -115,6 +116,9 @@ describe('the knowledge check', slowMachine, () => {
 			await answerWithKeyboard(page, 2, 'A message\'s position within its partition');
 			assert.match(await feedback(page, 2).innerText(), /^Correct\.\n+Offsets number a partition's messages from 0\.$/);
 			assert.equal(await page.locator('[data-part="progress"]').innerText(), 'All 3 questions answered.');
+			// The last answer finishes the lesson: its done toggle is on, and the outline shows it.
+			assert.equal(await page.locator('button[data-lesson-done]').getAttribute('aria-pressed'), 'true');
+			assert.equal(await page.locator('nav a[href="/en/basics/first-steps/"]').first().getAttribute('data-done'), '');
 			await page.locator('section.knowledge-check').screenshot({ path: join(screenshots, 'knowledge-check-en.png') });
 			assert.deepEqual(errors, []);
 		} finally {

@@ -70,18 +70,23 @@ export function showProgressInSidebar(done: ReadonlySet<string> = readDoneLesson
 	}
 }
 
+/** Records whether a lesson is done, and shows it on the page's toggle and in the outline. */
+export function setLessonDone(lesson: string, isDone: boolean): void {
+	const done = readDoneLessons();
+	if (isDone) done.add(lesson);
+	else done.delete(lesson);
+	writeDoneLessons(done);
+	for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-lesson-done]')) {
+		if (button.dataset['lessonDone'] === lesson) button.setAttribute('aria-pressed', String(isDone));
+	}
+	showProgressInSidebar(done);
+}
+
 /** Wires the "I've finished this lesson" buttons: pressed state from storage, click to toggle. */
 export function wireLessonDoneToggles(): void {
 	for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-lesson-done]')) {
 		const lesson = button.dataset['lessonDone'] ?? '';
 		button.setAttribute('aria-pressed', String(readDoneLessons().has(lesson)));
-		button.addEventListener('click', () => {
-			const done = readDoneLessons();
-			if (done.has(lesson)) done.delete(lesson);
-			else done.add(lesson);
-			writeDoneLessons(done);
-			button.setAttribute('aria-pressed', String(done.has(lesson)));
-			showProgressInSidebar(done);
-		});
+		button.addEventListener('click', () => setLessonDone(lesson, !readDoneLessons().has(lesson)));
 	}
 }

@@ -1,9 +1,10 @@
 /*
  * Makes the knowledge checks on the page answerable: a learner picks a choice and presses the button;
- * the feedback says whether it is right and why (the reason written under the question). The page
+ * the feedback says whether it is right and why (the reason written under the question). Answers are
+ * kept with the lesson's progress, and answering every question marks the lesson done. The page
  * carries every word in its language as data attributes, so this script holds no text of its own.
  */
-import { readAnsweredQuestions, recordAnsweredQuestion } from '../../progress/progress.ts';
+import { readAnsweredQuestions, recordAnsweredQuestion, setLessonDone } from '../../progress/progress.ts';
 
 export function wireKnowledgeChecks(): void {
 	for (const check of document.querySelectorAll<HTMLElement>('[data-knowledge-check]')) {
@@ -15,6 +16,8 @@ export function wireKnowledgeChecks(): void {
 			wireQuestion(question, () => {
 				recordAnsweredQuestion(lesson, Number(question.dataset['question']));
 				showProgress();
+				// Answering the last question finishes the lesson; the learner can still unmark it.
+				if (questions.every((each) => each.hasAttribute('data-answered'))) setLessonDone(lesson, true);
 			});
 			if (answered.has(Number(question.dataset['question']))) showAnswered(question);
 		}

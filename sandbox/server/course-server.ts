@@ -47,8 +47,9 @@ export class CourseServer {
     this.app = Fastify({
       bodyLimit: MAX_BODY_BYTES,
       requestTimeout,
-      // Node looks for requests over their time this often; by default only every 30 s.
-      http: { connectionsCheckingInterval: Math.min(requestTimeout, 5_000) },
+      // Given to Node's server at its creation: set afterwards (as fastify does), a headersTimeout left at
+      // 60 s keeps Node from ever timing out a slow body. Node looks for overdue requests this often.
+      http: { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(requestTimeout, 5_000) },
       forceCloseConnections: true,
       // A URL that does not decode (/%) is answered here, outside the routes' hooks: same JSON, and an
       // upgrade's socket closed after it (nothing else would close it).

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { WebSocket } from 'ws';
 import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
-import { CourseServer } from '../../sandbox/server/course-server.ts';
+import { CourseServer, type CourseServerOptions } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
 import { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
 import { chooseRunner } from '../../sandbox/runner/choose-runner.ts';
@@ -24,11 +24,11 @@ export interface TerminalServer {
 }
 
 /** `siteDir`: a built site to serve (browser tests); an empty one otherwise. */
-export async function startTerminalServer(options: { idleLimitMs?: number; siteDir?: string } = {}): Promise<TerminalServer> {
+export async function startTerminalServer(options: { idleLimitMs?: number; siteDir?: string; rateLimits?: CourseServerOptions['rateLimits'] } = {}): Promise<TerminalServer> {
   const siteDir = options.siteDir ?? mkdtempSync(join(tmpdir(), 'terminal-site-'));
   const attemptsDir = mkdtempSync(join(tmpdir(), 'terminal-attempts-'));
   const pool = new ClusterPool({ maxIdle: 2 });
-  const server = new CourseServer({ siteDir, port: 0 });
+  const server = new CourseServer({ siteDir, port: 0, rateLimits: options.rateLimits });
   // As `npm start` mounts it: the terminal takes the labs' learner tokens.
   const learners = mountLabApi(server, new LearnerSessions({ runner: chooseRunner(), pool }));
   const sessions = mountTerminal(server, { pool, attemptsDir, verifyToken: learners.learnerId, idleLimitMs: options.idleLimitMs });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
+import { watchForProblems } from '../helpers/page-problems.ts';
 import { buildSite, repoRoot } from '../site/helpers/build-site.ts';
 import { startTerminalServer, type TerminalServer } from './terminal-harness.ts';
 
@@ -26,6 +27,7 @@ describe('terminal exercise in a lesson page', () => {
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage(); // a fresh profile: no learner session yet
     page.setDefaultTimeout(90_000);
+    watchForProblems(page, problems);
   });
   after(async () => {
     await browser?.close();
@@ -33,6 +35,8 @@ describe('terminal exercise in a lesson page', () => {
     rmSync(siteDir, { recursive: true, force: true });
   });
 
+  /** Console errors (content-security-policy violations among them) and uncaught exceptions. */
+  const problems: string[] = [];
   const exercise = () => page.locator('section.terminal-exercise[data-exercise-id="kafka-topics"]');
 
   /** Waits until xterm.js's rows (its DOM renderer) show the pattern, and returns the match's first group. */
@@ -100,5 +104,9 @@ describe('terminal exercise in a lesson page', () => {
     assert.ok((await results.count()) > 1);
     assert.match(await exercise().locator('[data-part="status"]').innerText(), /^0 of \d+ passed$/, 'nothing is done yet');
     assert.match(await results.first().innerText(), /^failed · /);
+  });
+
+  it('met the content-security policy and logged no error, xterm.js and all', () => {
+    assert.deepEqual(problems, []);
   });
 });

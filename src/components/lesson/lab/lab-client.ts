@@ -3,6 +3,7 @@
 // The server's own types, so the page and the sandbox cannot drift apart.
 import type { CheckResult } from '../../../../sandbox/checks/run-checks.ts';
 import type { LabStreamEvent } from '../../../../sandbox/server/lab-api.ts';
+import { apiError } from '../api-error.ts';
 import { learnerToken } from '../learner-session.ts';
 
 export type { CheckResult, LabStreamEvent };
@@ -13,7 +14,7 @@ export async function runOnServer(labId: string, source: string, onEvent: (event
 		fetch('/api/labs/run', { method: 'POST', body: JSON.stringify({ token, labId, source }), headers: { 'Content-Type': 'application/json' }, signal });
 	let response = await post(await learnerToken());
 	if (response.status === 401) response = await post(await learnerToken(true));
-	if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+	if (!response.ok || !response.body) throw await apiError(response);
 	const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
 	let buffered = '';
 	for (;;) {
@@ -28,6 +29,6 @@ export async function runOnServer(labId: string, source: string, onEvent: (event
 
 export async function fetchSolution(labId: string): Promise<string> {
 	const response = await fetch(`/api/labs/solution?lab=${encodeURIComponent(labId)}&token=${encodeURIComponent(await learnerToken())}`);
-	if (!response.ok) throw new Error(`HTTP ${response.status}`);
+	if (!response.ok) throw await apiError(response);
 	return ((await response.json()) as { solution: string }).solution;
 }

@@ -3,6 +3,7 @@
  * output and the check results, in the page's language. Loaded only on pages that embed a lab.
  */
 import type { EditorView } from '@codemirror/view';
+import { errorText } from '../api-error.ts';
 import { clearProblems, createEditor, replaceDoc, showProblems } from './code-editor.ts';
 import { fetchSolution, runOnServer, type CheckResult, type LabStreamEvent } from './lab-client.ts';
 import type { LabStrings } from './lab-strings.ts';
@@ -53,7 +54,7 @@ export function mountLab(root: HTMLElement, strings: LabStrings): void {
 		} catch (error) {
 			if (abort.signal.aborted) return;
 			const unreachable = error instanceof TypeError; // fetch's network error: no sandbox server behind the site
-			status.textContent = unreachable ? strings.unavailable : `${strings.failedRun}: ${(error as Error).message}`;
+			status.textContent = unreachable ? strings.unavailable : `${strings.failedRun}: ${errorText(error, locale)}`;
 		}
 	}
 
@@ -143,7 +144,7 @@ export function mountLab(root: HTMLElement, strings: LabStrings): void {
 			pane.hidden = false;
 			solutionButton.textContent = strings.hideSolution;
 		} catch (error) {
-			status.textContent = `${strings.failedRun}: ${(error as Error).message}`;
+			status.textContent = `${strings.failedRun}: ${errorText(error, locale)}`;
 		}
 	});
 }

@@ -8,6 +8,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { ExerciseCheckResult } from '../../../../sandbox/terminal/exercise-grader.ts';
 import type { ClientMessage, ServerMessage } from '../../../../sandbox/terminal/protocol.ts';
+import { errorText } from '../api-error.ts';
 import { learnerToken } from '../learner-session.ts';
 import type { TerminalStrings } from './terminal-strings.ts';
 
@@ -171,7 +172,7 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 	});
 	function start(): void {
 		void connect().catch((error: unknown) => {
-			status.textContent = error instanceof Error ? error.message : String(error);
+			status.textContent = errorText(error, locale);
 			connectButton.hidden = false;
 		});
 	}

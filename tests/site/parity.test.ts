@@ -158,6 +158,21 @@ describe('the parity check', () => {
 		]);
 	});
 
+	test('names "lesson 6" and the study notes in prose, but not a laptop or code', () => {
+		const root = brokenFixture(firstStepsKo, (source) => `${source}\n6번째 레슨과 스터디 노트를 보자. 노트북 한 대면 충분하다. \`note 002\`\n`);
+		const enPath = join(root, firstStepsEn);
+		writeFileSync(enPath, `${readFileSync(enPath, 'utf8')}\nAs lesson 7 shows, note 002 is wrong.\n`);
+		const lastLine = (file: string) => readFileSync(join(root, file), 'utf8').split('\n').length - 1;
+		const notes = 'learners never see the study notes; state the fact, or a common misconception as an aside (content/README.md)';
+		const lessonNumber = 'refer to a lesson with <LessonLink id="..." />, which survives reordering';
+		assert.deepEqual(problemsIn(root), [
+			`${firstStepsEn}:${lastLine(firstStepsEn)}: "lesson 7": ${lessonNumber}`,
+			`${firstStepsEn}:${lastLine(firstStepsEn)}: "note 002": ${notes}`,
+			`${firstStepsKo}:${lastLine(firstStepsKo)}: "6번째 레슨": ${lessonNumber}`,
+			`${firstStepsKo}:${lastLine(firstStepsKo)}: "스터디 노트": ${notes}`,
+		]);
+	});
+
 	test('ignores components and headings inside code blocks', () => {
 		const root = brokenFixture(firstStepsKo, (source) => `${source}\n\`\`\`mdx\n## Example {#example}\n<Lab id="nope" />\n\`\`\`\n`);
 		assert.deepEqual(problemsIn(root), []);

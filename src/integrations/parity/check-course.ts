@@ -69,6 +69,7 @@ export function checkCourse(paths: CoursePaths, root: string): Problem[] {
 		checkHeadingIds(lesson, problems);
 		checkComponents(lesson, known, problems);
 		checkLessonEnding(lesson, problems);
+		checkReaderReferences(lesson, problems);
 		checkImages(lesson, problems);
 		for (const { text, line } of lesson.scan.brokenBold) {
 			const message = `${text} shows its asterisks: a closing ** after punctuation must not touch a letter; put the particle inside (e.g. **\`acks\`는**) or use <strong>`;
@@ -273,5 +274,16 @@ function checkLessonEnding(lesson: Lesson, problems: Problem[]): void {
 		if (section !== undefined && !headings.some((heading) => heading.id === section)) {
 			report(line, `knowledge-check question names section "${section}", but the lesson has no heading {#${section}}`);
 		}
+	}
+}
+
+/** Learners follow links, not numbers that reordering breaks, and never see the study notes the lessons come from. */
+function checkReaderReferences(lesson: Lesson, problems: Problem[]): void {
+	for (const { kind, text, line } of lesson.scan.readerReferences) {
+		const message =
+			kind === 'lesson-number'
+				? `"${text}": refer to a lesson with <LessonLink id="..." />, which survives reordering`
+				: `"${text}": learners never see the study notes; state the fact, or a common misconception as an aside (content/README.md)`;
+		problems.push({ file: lesson.file, line, message });
 	}
 }

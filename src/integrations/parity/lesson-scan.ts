@@ -37,12 +37,20 @@ export interface ScannedBrokenBold {
 	readonly line: number;
 }
 
+/** Prose that points the reader somewhere they cannot follow: "lesson 6", or the study notes learners never see. */
+export interface ScannedReaderReference {
+	readonly kind: 'lesson-number' | 'study-notes';
+	readonly text: string;
+	readonly line: number;
+}
+
 export interface LessonScan {
 	readonly frontmatter: ScannedFrontmatter;
 	readonly headings: readonly ScannedHeading[];
 	readonly components: readonly ScannedComponent[];
 	readonly images: readonly ScannedImage[];
 	readonly brokenBold: readonly ScannedBrokenBold[];
+	readonly readerReferences: readonly ScannedReaderReference[];
 	/** The number of lines in the file, to point at its end. */
 	readonly lineCount: number;
 }
@@ -55,6 +63,10 @@ const componentTagPattern = /<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g;
 // A closing ** right after punctuation (a backtick, a tag's >) and right before a letter is not
 // "right-flanking" in CommonMark, so it does not close: common in Korean, where particles follow.
 const brokenBoldPattern = /\*\*(?=\S)[^*\n]*?[\p{P}\p{S}]\*\*(?=[\p{L}\p{N}])/gu;
+const readerReferencePatterns = {
+	'lesson-number': /\b[Ll]esson \d+\b|\d+ ?번째 레슨|레슨 \d+/g,
+	'study-notes': /\bstudy notes?\b|\bthe notes\b|\bnotes? \d{3}\b|스터디 노트|노트 \d{3}/g,
+} as const;
 const imagePattern = /!\[([^\]]*)\]\(\s*([^)\s]+)[^)]*\)/g;
 const attributePattern = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
@@ -71,6 +83,7 @@ export function scanLesson(source: string): LessonScan {
 	const prose: string[] = [];
 	const headings: ScannedHeading[] = [];
 	const brokenBold: ScannedBrokenBold[] = [];
+	const readerReferences: ScannedReaderReference[] = [];
 	let openFence: string | undefined;
 	lines.forEach((line, index) => {
 		const fence = fencePattern.exec(line)?.[1];
@@ -90,12 +103,16 @@ export function scanLesson(source: string): LessonScan {
 				headings.push({ level: heading[1].length, id, text, line: index + 1 });
 			}
 			for (const bold of line.matchAll(brokenBoldPattern)) brokenBold.push({ text: bold[0], line: index + 1 });
-			prose.push(line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length)));
+			const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+			for (const [kind, pattern] of Object.entries(readerReferencePatterns) as [ScannedReaderReference['kind'], RegExp][]) {
+				for (const found of withoutCode.matchAll(pattern)) readerReferences.push({ kind, text: found[0], line: index + 1 });
+			}
+			prose.push(withoutCode);
 		}
 	});
 
 	const proseText = prose.join('\n');
-	return { frontmatter, headings, components: scanComponents(proseText), images: scanImages(proseText), brokenBold, lineCount: lines.length };
+	return { frontmatter, headings, components: scanComponents(proseText), images: scanImages(proseText), brokenBold, readerReferences, lineCount: lines.length };
 }
 
 function findFrontmatterEnd(lines: readonly string[]): number | undefined {

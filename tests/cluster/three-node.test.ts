@@ -31,6 +31,16 @@ describe('a three-node cluster with replication factor 3 and min.insync.replicas
   };
   const send = (acks: number, value: string) => producer.send({ topic: TOPIC, acks, messages: [{ value }] });
 
+  it('has its nodes find each other by name on the cluster\'s own network', async () => {
+    // Not on the published network every cluster shares, where traffic between containers is dropped.
+    const resolved = await cluster.broker(1).exec(['getent', 'hosts', 'kafka-2', 'kafka-3']);
+    const addresses = Object.fromEntries(resolved.stdout.trim().split('\n').map((line) => line.split(/\s+/).reverse()));
+    for (const nodeId of [2, 3]) {
+      const { NetworkSettings } = await cluster.broker(nodeId).container.inspect();
+      assert.equal(addresses[`kafka-${nodeId}`], NetworkSettings.Networks[cluster.networkName]?.IPAddress, `kafka-${nodeId}`);
+    }
+  });
+
   it('starts with all three replicas in sync', async () => {
     const p = await partition();
     assert.deepEqual([...p.isr].sort(), [1, 2, 3]);

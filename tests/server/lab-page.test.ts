@@ -1,5 +1,7 @@
 // The lab in a real lesson page, in Debian's chromium, against the course server and a real cluster:
-// type, run with Ctrl+Enter, see output and check results, reload and find the code still there.
+// type, run with Ctrl+Enter, see output and check results, reload and find the code still there. Every
+// page kind is served under the server's content-security policy, which nothing of the site violates
+// and which stops what the policy forbids.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
+import { watchForProblems } from '../helpers/page-problems.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
 import type { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
@@ -29,6 +32,7 @@ describe('lab in a lesson page', () => {
     base = await server.listen();
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage(); // a fresh profile, so localStorage starts empty
+    watchForProblems(page, problems);
   });
   after(async () => {
     await browser?.close();
@@ -38,6 +42,8 @@ describe('lab in a lesson page', () => {
   });
 
   const lab = () => page.locator('section.lab[data-lab-id="keyed-producer"]');
+  /** Console errors (CSP violations among them) and uncaught exceptions, on every page this test opens. */
+  const problems: string[] = [];
 
   it('runs what was typed, streams the output and shows every check in the page\'s language', async () => {
     await page.goto(`${base}en/foundations/serializers-and-partitioning/`);
@@ -94,5 +100,55 @@ describe('lab in a lesson page', () => {
     assert.match(await failed.locator('.lab__expected').innerText(), /^기대: /);
     assert.match(await failed.locator('.lab__actual').innerText(), /^실제: /);
     assert.match(await failed.locator('.lab__hint').innerText(), /^힌트: /);
+  });
+
+  it('served every page without a content-security-policy violation or a console error', () => {
+    assert.deepEqual(problems, []);
+  });
+
+  it('serves every kind of page under a policy the site meets: home, lesson, glossary, 404, search', async () => {
+    const others: string[] = [];
+    const visitor = await browser.newPage();
+    watchForProblems(visitor, others);
+    for (const path of ['', 'ko/', 'en/foundations/what-is-kafka/', 'ko/glossary/', 'en/glossary/']) {
+      const response = await visitor.goto(base + path);
+      assert.equal(response?.status(), 200, path);
+      assert.match(String(response?.headers()['content-security-policy']), /frame-ancestors 'none'/);
+    }
+    assert.equal((await visitor.goto(`${base}en/no-such-page/`))?.status(), 404);
+    // Pagefind's search: its WebAssembly index, loaded on demand.
+    await visitor.goto(`${base}en/foundations/what-is-kafka/`);
+    await visitor.locator('header button[data-open-modal]').click();
+    await visitor.locator('#starlight__search .pagefind-ui__search-input').fill('partition');
+    await visitor.locator('#starlight__search a[href*="/en/"]').first().waitFor({ timeout: 30_000 });
+    await visitor.close();
+    const notFoundLoad = /Failed to load resource: the server responded with a status of 404 \(Not Found\) \(.*no-such-page/;
+    assert.deepEqual(others.filter((problem) => !notFoundLoad.test(problem)), []);
+  });
+
+  it('stops what the policy forbids: injected inline script, other origins\' scripts and connections', async () => {
+    const probe = await browser.newPage();
+    const seen: string[] = [];
+    watchForProblems(probe, seen);
+    await probe.goto(`${base}en/foundations/serializers-and-partitioning/`);
+    const outcome = await probe.evaluate(async () => {
+      const injected = document.createElement('script');
+      injected.textContent = 'window.injectedRan = true';
+      document.body.append(injected);
+      const foreign = await new Promise<string>((resolve) => {
+        const script = document.createElement('script');
+        script.src = 'http://127.0.0.2:9/foreign.js';
+        script.onload = () => resolve('loaded');
+        script.onerror = () => resolve('blocked');
+        document.body.append(script);
+      });
+      const connection = await fetch('http://127.0.0.2:9/').then(() => 'connected', () => 'blocked');
+      return { injectedRan: 'injectedRan' in window, foreign, connection };
+    });
+    await probe.close();
+    assert.deepEqual(outcome, { injectedRan: false, foreign: 'blocked', connection: 'blocked' });
+    for (const violation of [/^Executing inline script violates/, /^Loading the script 'http:\/\/127\.0\.0\.2:9\/foreign\.js' violates/, /^Connecting to 'http:\/\/127\.0\.0\.2:9\/' violates/]) {
+      assert.ok(seen.some((problem) => violation.test(problem)), `${violation} among:\n${seen.join('\n')}`);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
+import { parsePublicOrigins } from '../../sandbox/server/allowed-origins.ts';
 import { inlineScriptHashes } from '../../sandbox/server/content-security-policy.ts';
 
 describe('the course server', () => {
@@ -120,5 +121,13 @@ describe('the course server', () => {
     assert.equal(page.headers['x-frame-options'], 'SAMEORIGIN');
     const api = await get('/api/health');
     assert.match(String(api.headers['content-security-policy']), /script-src 'self' 'wasm-unsafe-eval';/, 'no page, no inline script allowed');
+  });
+
+  it('reads COURSE_PUBLIC_ORIGIN as origins, and names a value that is not one', () => {
+    assert.deepEqual(parsePublicOrigins(' http://Kafka-Course.lan:4321/ ,http://192.168.0.10:4321'), ['http://kafka-course.lan:4321', 'http://192.168.0.10:4321']);
+    assert.deepEqual(parsePublicOrigins(undefined), []);
+    for (const value of ['kafka-course.lan', 'http://kafka-course.lan:4321/course', 'ftp://kafka-course.lan', 'http://user@kafka-course.lan']) {
+      assert.throws(() => parsePublicOrigins(value), new RegExp(`COURSE_PUBLIC_ORIGIN: "${value.replace(/[.?/]/g, '\\$&')}" is not an origin`));
+    }
   });
 });

@@ -38,6 +38,15 @@ const reach = (host: string, port: number) => new Promise<string>((resolve) => {
 });
 `;
 
+/** Source that prints one of the container's cgroup limits, as cgroup v2 or v1 names it: `LIMIT <name> <value>`. */
+const CGROUP_LIMIT = `
+import { existsSync, readFileSync } from 'node:fs';
+const limit = (name: string, v2: string, v1: string[]) => {
+  const value = existsSync(v2) ? readFileSync(v2, 'utf8').trim() : v1.map((file) => readFileSync(file, 'utf8').trim()).join(' ');
+  console.log('LIMIT', name, value);
+};
+`;
+
 const reached = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('REACH') && line.endsWith(' open'));
 
 describe('hostile programs in the container runner', () => {
@@ -302,13 +311,16 @@ await Promise.all([
   });
 
   it('contains a fork bomb: the process limit holds, the server serves, nothing is left', async () => {
-    const { result, message } = await run(`import { spawn } from 'node:child_process';
+    const { result, message } = await run(`${CGROUP_LIMIT}
+limit('pids', '/sys/fs/cgroup/pids.max', ['/sys/fs/cgroup/pids/pids.max']);
+import { spawn } from 'node:child_process';
 const bomb = "const { spawn } = require('node:child_process'); for (let i = 0; i < 1000; i++) { try { spawn(process.execPath, ['-e', process.argv[1], process.argv[1]], { stdio: 'ignore', detached: true }).on('error', () => {}); } catch {} } setInterval(() => {}, 1000);";
 for (let i = 0; i < 200; i++) {
   try { spawn(process.execPath, ['-e', bomb, bomb], { stdio: 'ignore', detached: true }).on('error', () => {}); } catch {}
 }
 setInterval(() => {}, 1000);`, { timeLimitMs: 4000 });
     assert.ok(['timeout', 'memory-limit'].includes(result.ending), `${result.ending}: ${result.stderr.slice(0, 500)}`);
+    assert.match(result.stdout, /^LIMIT pids 64$/m);
     assert.ok(message.length > 0);
     await assertServing();
     await assertCleanNextRun();
@@ -350,7 +362,9 @@ for (const path of ['/fill', '/app/fill', '/app/node_modules/kafkajs/index.js', 
   });
 
   it('keeps a busy loop in every thread to its CPU share while the server serves', async () => {
-    const running = run(`import { Worker } from 'node:worker_threads';
+    const running = run(`${CGROUP_LIMIT}
+limit('cpu', '/sys/fs/cgroup/cpu.max', ['/sys/fs/cgroup/cpu/cpu.cfs_quota_us', '/sys/fs/cgroup/cpu/cpu.cfs_period_us']);
+import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 for (let i = 0; i < availableParallelism() + 2; i++) new Worker('for (;;) {}', { eval: true });
 console.log('busy');
@@ -359,6 +373,8 @@ for (;;) {}`, { timeLimitMs: 4000 });
     await assertServing(); // during the run
     const { result, message } = await running;
     assert.equal(result.ending, 'timeout');
+    const [quota, period] = result.stdout.match(/^LIMIT cpu (\d+) (\d+)$/m)!.slice(1).map(Number);
+    assert.equal(quota! / period!, 1, 'one CPU for every thread together');
     assert.match(message, /did not finish within the 4 s limit/);
     await assertServing();
     await assertCleanNextRun();

@@ -3,7 +3,7 @@
  * keeps serving. Ending the process would end every learner's session and shell for one failure. Known
  * sources are fixed where they arise; this only keeps an unknown one from taking the course down.
  */
-export function keepServingThroughStrayErrors(log: (...parts: unknown[]) => void = console.error): void {
-  process.on('unhandledRejection', (reason) => log('An unhandled rejection (the course keeps serving):', reason));
-  process.on('uncaughtException', (error) => log('An uncaught exception (the course keeps serving):', error));
+export function keepServingThroughStrayErrors(): void {
+  process.on('unhandledRejection', (reason) => console.error('An unhandled rejection (the course keeps serving):', reason));
+  process.on('uncaughtException', (error) => console.error('An uncaught exception (the course keeps serving):', error));
 }

@@ -73,9 +73,10 @@ export class LearnerSessions {
     const own = [...this.sessions].filter(([, session]) => session.address === address);
     if (own.length >= this.limits.maxSessionsPerAddress) {
       const oldestIdle = own.filter(([, session]) => !session.run).sort(([, a], [, b]) => a.lastSeen - b.lastSeen)[0];
-      if (oldestIdle) this.end(oldestIdle[0]);
+      if (!oldestIdle) throw refusals.full();
+      this.end(oldestIdle[0]);
     }
-    if (this.sessions.size >= this.limits.maxSessions || own.length > this.limits.maxSessionsPerAddress) throw refusals.full();
+    if (this.sessions.size >= this.limits.maxSessions) throw refusals.full();
     const token = randomBytes(18).toString('base64url');
     const now = Date.now();
     this.sessions.set(token, { address, issuedAt: now, lastSeen: now, attempted: new Set() });

@@ -11,7 +11,11 @@ import { refusals } from './refusals.ts';
  */
 export function serveStaticSite(app: FastifyInstance, siteDir: string): void {
   const policies = new PagePolicies();
-  app.addHook('onReady', () => policies.load(siteDir));
+  let hasNotFoundPage = false;
+  app.addHook('onReady', async () => {
+    await policies.load(siteDir);
+    hasNotFoundPage = existsSync(join(siteDir, '404.html'));
+  });
   app.register(fastifyStatic, {
     root: siteDir,
     index: ['index.html'],
@@ -28,7 +32,7 @@ export function serveStaticSite(app: FastifyInstance, siteDir: string): void {
       throw refusals.noSuchEndpoint(`${request.method} ${pathname}`);
     }
     reply.code(404);
-    if (existsSync(join(siteDir, '404.html'))) return reply.sendFile('404.html');
+    if (hasNotFoundPage) return reply.sendFile('404.html');
     return reply.type('text/plain; charset=utf-8').send('Not found');
   });
 }

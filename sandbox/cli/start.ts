@@ -41,7 +41,9 @@ const server = new CourseServer({
 // Features of the sandbox register their routes and WebSockets here. Labs and terminals share one warm
 // pool, and one learner session per browser.
 const pool = new ClusterPool();
-const learners = mountLabApi(server, new LearnerSessions({ runner: chooseRunner(), pool }));
+const runner = chooseRunner();
+trackForShutdown(runner); // its waiting containers go at shutdown, even one still being created
+const learners = mountLabApi(server, new LearnerSessions({ runner, pool }));
 const terminals = mountTerminal(server, { pool, verifyToken: learners.learnerId, attemptsDir: join(root, '.course-data', 'attempts') });
 trackForShutdown(terminals);
 trackForShutdown({ dispose: () => server.close() });

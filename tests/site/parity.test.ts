@@ -173,6 +173,13 @@ describe('the parity check', () => {
 		]);
 	});
 
+	test('names a lesson id listed in two modules', () => {
+		const root = brokenFixture('content/course.yaml', (source) => `${source}  - id: more\n    title:\n      ko: 더 보기\n      en: More\n    lessons:\n      - plain-lesson\n`);
+		const line = readFileSync(join(root, 'content/course.yaml'), 'utf8').split('\n').lastIndexOf('      - plain-lesson') + 1;
+		const problems = problemsIn(root);
+		assert.ok(problems.includes(`content/course.yaml:${line}: lesson id "plain-lesson" is listed twice; lesson ids are unique across modules`), problems.join('\n'));
+	});
+
 	test('ignores components and headings inside code blocks', () => {
 		const root = brokenFixture(firstStepsKo, (source) => `${source}\n\`\`\`mdx\n## Example {#example}\n<Lab id="nope" />\n\`\`\`\n`);
 		assert.deepEqual(problemsIn(root), []);

@@ -116,13 +116,20 @@ function readKnownIds(paths: CoursePaths, lessons: readonly Lesson[]): KnownIds 
 function checkOutline(paths: CoursePaths, lessons: readonly Lesson[], display: (path: string) => string, problems: Problem[]): void {
 	const courseFile = display(paths.courseFile);
 	const outlineLines = readFileSync(paths.courseFile, 'utf8').split(/\r?\n/);
+	const timesListed = new Map<string, number>();
 	for (const slug of lessonSlugs(readOutline(paths.courseFile))) {
 		const lessonId = slug.split('/')[1] ?? slug;
-		const listedAt = outlineLines.findIndex((line) => new RegExp(`^\\s*-\\s*['"]?${lessonId}['"]?\\s*(#.*)?$`).test(line)) + 1;
+		const listing = new RegExp(`^\\s*-\\s*['"]?${lessonId}['"]?\\s*(#.*)?$`);
+		const earlier = timesListed.get(lessonId) ?? 0;
+		timesListed.set(lessonId, earlier + 1);
+		// The line of this listing: the first one, or the repeated one.
+		const listedAt = outlineLines.map((line, index) => (listing.test(line) ? index + 1 : 0)).filter(Boolean)[earlier] ?? 1;
+		// <LessonLink id> names a lesson by its id alone, so an id may appear once in the whole course.
+		if (earlier > 0) problems.push({ file: courseFile, line: listedAt, message: `lesson id "${lessonId}" is listed twice; lesson ids are unique across modules` });
 		for (const locale of courseLocales) {
 			if (!lessons.some((lesson) => lesson.slug === slug && lesson.locale === locale)) {
 				const expected = display(join(paths.lessonsDir, locale, `${slug}.mdx`));
-				problems.push({ file: courseFile, line: listedAt || 1, message: `lesson "${slug}" is listed but ${expected} does not exist` });
+				problems.push({ file: courseFile, line: listedAt, message: `lesson "${slug}" is listed but ${expected} does not exist` });
 			}
 		}
 	}

@@ -67,6 +67,8 @@ export class CourseServer {
       contentSecurityPolicy: { useDefaults: false, directives: BASE_POLICY },
       // The course is served over plain HTTP on loopback or a room's network: no HSTS.
       strictTransportSecurity: false,
+      // As the policy's frame-ancestors 'none' says, for browsers that only know the older header.
+      xFrameOptions: { action: 'deny' },
     });
     this.app.register(fastifyWebsocket, { options: { maxPayload: MAX_WEBSOCKET_MESSAGE_BYTES } });
     this.app.addHook('onRequest', async (request) => this.refuseForeign(request));

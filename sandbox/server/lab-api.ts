@@ -61,9 +61,11 @@ export function mountLabApi(server: CourseServer, sessions = new LearnerSessions
       // The learner closed the page or the connection: stop the program.
       const closed = new AbortController();
       reply.raw.on('close', () => closed.abort());
+      // Once the learner is gone the stream may be closed: what is left to say goes nowhere.
+      const send = (event: LabStreamEvent) => stream.writable && stream.write(line(event));
       void sessions
-        .run(token, lab, source, (event) => stream.write(line(event)), closed.signal)
-        .catch((error: unknown) => stream.write(line({ type: 'error', message: error instanceof Error ? error.message : String(error) })))
+        .run(token, lab, source, send, closed.signal)
+        .catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }))
         .finally(() => stream.end());
       return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(stream);
     });

@@ -80,6 +80,24 @@ describe('lab API', () => {
     assert.match(second.filter((e) => e.type === 'output').map((e) => e.text).join(''), /^second\n$/);
   });
 
+  it('takes a page going away mid-stream in its stride, and serves that learner\'s next run', async () => {
+    const token = await newSession();
+    const leaving = new AbortController();
+    const response = await fetch(`${base}api/labs/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, labId: 'keyed-producer', source: 'setInterval(() => console.log("still here"), 100);' }),
+      signal: leaving.signal,
+    });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let streamed = '';
+    while (!streamed.includes('still here')) streamed += (await reader.read()).value ?? '';
+    leaving.abort();
+    const next = await run(token, 'console.log("next");');
+    assert.equal(exitOf(next)?.ending, 'exited');
+    assert.match(next.filter((e) => e.type === 'output').map((e) => e.text).join(''), /^next\n$/);
+  });
+
   it('stops an output flood with a clear message', async () => {
     const events = await run(await newSession(), 'const mb = "x".repeat(1 << 20); for (let i = 0; i < 100; i++) process.stdout.write(mb);');
     assert.equal(exitOf(events)?.ending, 'output-limit');

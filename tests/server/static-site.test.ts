@@ -118,7 +118,7 @@ describe('the course server', () => {
     assert.deepEqual(scripts.filter((s) => s.startsWith("'sha256-")), inlineScriptHashes(`<script>${themeScript}</script>`));
     assert.doesNotMatch(scripts.join(' '), /unsafe-inline|\*|https?:/);
     assert.equal(page.headers['x-content-type-options'], 'nosniff');
-    assert.equal(page.headers['x-frame-options'], 'SAMEORIGIN');
+    assert.equal(page.headers['x-frame-options'], 'DENY');
     const api = await get('/api/health');
     assert.match(String(api.headers['content-security-policy']), /script-src 'self' 'wasm-unsafe-eval';/, 'no page, no inline script allowed');
   });

@@ -28,8 +28,8 @@ export function importProblem(specifier: string): Localized | undefined {
   if (isBuiltin(specifier) || RUNNER.packages.has(specifier)) return undefined;
   if (/^[./\\]|^[a-z][a-z0-9+.-]*:/i.test(specifier)) {
     return {
-      ko: `"${specifier}": 실습 프로그램은 파일이나 URL을 import할 수 없습니다. 프로그램 전체를 이 편집기 안에 작성하세요.`,
-      en: `"${specifier}": a lab program cannot import files or URLs; write the whole program in this editor.`,
+      ko: `"${specifier}": 실습 프로그램은 파일이나 URL을 import할 수 없습니다. 프로그램 전체를 한 파일에 작성하세요.`,
+      en: `"${specifier}": a lab program cannot import files or URLs; write the whole program in one file.`,
     };
   }
   return {

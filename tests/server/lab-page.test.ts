@@ -12,7 +12,8 @@ import { launchChromium } from '../helpers/chromium.ts';
 import { watchForProblems } from '../helpers/page-problems.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
-import type { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
+import { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
+import { HostProcessRunner } from '../../sandbox/runner/host-process-runner.ts';
 import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
 import { buildSite } from '../site/helpers/build-site.ts';
 
@@ -149,6 +150,25 @@ describe('lab in a lesson page', () => {
     assert.deepEqual(outcome, { injectedRan: false, foreign: 'blocked', connection: 'blocked' });
     for (const violation of [/^Executing inline script violates/, /^Loading the script 'http:\/\/127\.0\.0\.2:9\/foreign\.js' violates/, /^Connecting to 'http:\/\/127\.0\.0\.2:9\/' violates/]) {
       assert.ok(seen.some((problem) => violation.test(problem)), `${violation} among:\n${seen.join('\n')}`);
+    }
+  });
+
+  it('tells a learner the server is full, in the page\'s language, when no session can be had', async () => {
+    const full = new CourseServer({ siteDir, port: 0 });
+    const fullSessions = mountLabApi(full, new LearnerSessions({ runner: new HostProcessRunner(), limits: { maxSessions: 0 } }));
+    try {
+      const fullBase = await full.listen();
+      const visitor = await (await browser.newContext()).newPage();
+      await visitor.goto(`${fullBase}ko/foundations/serializers-and-partitioning/`);
+      const fullLab = visitor.locator('section.lab[data-lab-id="keyed-producer"]');
+      await fullLab.locator('.cm-content').waitFor();
+      await fullLab.locator('[data-part="run"]').click();
+      await fullLab.locator('[data-part="status"]', { hasText: '학습자 수가 다 찼습니다' }).waitFor({ timeout: 30_000 });
+      assert.match(await fullLab.locator('[data-part="status"]').innerText(), /^실행하지 못했습니다: 코스 서버가 받을 수 있는 학습자 수가 다 찼습니다/);
+      await visitor.close();
+    } finally {
+      await full.close();
+      await fullSessions.dispose();
     }
   });
 });

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export type PolicyDirectives = Record<string, string[]>;
 
@@ -51,7 +51,7 @@ export class PagePolicies {
     const files = await readdir(siteDir, { recursive: true }).catch(() => [] as string[]);
     await Promise.all(
       files.filter((file) => file.endsWith('.html')).map(async (file) => {
-        const path = join(siteDir, file);
+        const path = resolve(join(siteDir, file));
         const hashes = inlineScriptHashes(await readFile(path, 'utf8'));
         const directives = { ...BASE_POLICY, 'script-src': [...BASE_POLICY['script-src']!, ...hashes] };
         this.policies.set(path, serializePolicy(directives));
@@ -61,6 +61,6 @@ export class PagePolicies {
 
   /** The policy for a file of the site; undefined for files that are not pages (the base policy applies). */
   for(path: string): string | undefined {
-    return this.policies.get(path);
+    return this.policies.get(resolve(path));
   }
 }

@@ -20,7 +20,13 @@ export class ClusterPool {
     this.start = options.start ?? startKafkaCluster;
   }
 
-  async acquire(spec: ClusterSpec, { cleanSlate = true }: AcquireOptions = {}): Promise<KafkaCluster> {
+  async acquire(spec: ClusterSpec, options: AcquireOptions = {}): Promise<KafkaCluster> {
+    const cluster = await this.warmOrNew(spec, options);
+    cluster.handOut();
+    return cluster;
+  }
+
+  private async warmOrNew(spec: ClusterSpec, { cleanSlate = true }: AcquireOptions): Promise<KafkaCluster> {
     const key = specKey(spec);
     const index = this.idle.findIndex((cluster) => specKey(cluster.spec) === key);
     if (index < 0) return this.start(spec);

@@ -25,6 +25,8 @@ export class KafkaCluster {
   private readonly client: ContainerRuntimeClient;
   private admin?: Promise<Admin>;
   private disposed?: Promise<void>;
+  /** No process or file of a learner's in any node, and nobody served since (see handOut). */
+  private clearOfLearners = false;
   /** Dynamic broker configs as the cluster started with them, which a reset restores. */
   private baseline?: DynamicBrokerConfigs;
 
@@ -87,13 +89,20 @@ export class KafkaCluster {
 
   /** Ends every process of the learner's in the nodes and removes their files (see learner-leftovers.ts). */
   async removeLearnerLeftovers(): Promise<void> {
-    await Promise.all(this.brokers.map(removeLearnerLeftovers));
+    const clear = await Promise.all(this.brokers.map(removeLearnerLeftovers));
+    this.clearOfLearners = clear.every(Boolean);
+  }
+
+  /** The cluster serves someone from now on: whatever they leave must go before it serves anyone else. */
+  handOut(): void {
+    this.clearOfLearners = false;
   }
 
   /** Back to the state a lab starts from: every node up, nothing of the last learner's, no learner topics, groups or dynamic configs. */
   async reset(): Promise<void> {
     if (!this.baseline) throw new Error('reset() before the cluster recorded its starting configs');
-    await resetCluster(this, await this.adminClient(), this.baseline);
+    // A cluster cleared on its way back to the pool has had no learner since: no second scrub on the way out.
+    await resetCluster(this, await this.adminClient(), this.baseline, { learnerLeftovers: !this.clearOfLearners });
     await this.createTopics(this.spec.topics ?? []);
   }
 

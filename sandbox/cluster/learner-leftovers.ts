@@ -52,16 +52,18 @@ done
 /**
  * Ends every process the learner started in the node and removes everything they wrote, so that nothing
  * of one learner's waits for the next one on a pooled cluster. A stopped node has none of it (its tmpfs
- * went with it); a paused one is left for the reset that unpauses it. Where the scrub cannot run or
- * finish (a fork bomb can leave no room to start it), the node restarts, which ends every process and
- * empties every tmpfs; Kafka's data, on its own volume, stays.
+ * went with it); a paused one is left for the reset that unpauses it, and the answer is then false: not
+ * known to be clear. Where the scrub cannot run or finish (a fork bomb can leave no room to start it),
+ * the node restarts, which ends every process and empties every tmpfs; Kafka's data, on its own volume, stays.
  */
-export async function removeLearnerLeftovers(broker: Broker): Promise<void> {
-  if ((await broker.state()) !== 'running') return;
+export async function removeLearnerLeftovers(broker: Broker): Promise<boolean> {
+  const state = await broker.state();
+  if (state !== 'running') return state === 'stopped';
   const scrubbed = await broker
     .exec(['sh', '-c', SCRUB_SCRIPT], { user: dockerUser(LEARNER_USER) })
     .then((result) => result.exitCode === 0, () => false);
-  if (scrubbed) return;
+  if (scrubbed) return true;
   await broker.stop({ graceful: false });
   await broker.start();
+  return true;
 }

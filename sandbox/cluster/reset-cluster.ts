@@ -16,13 +16,18 @@ export interface DynamicBrokerConfigs {
 
 /**
  * A clean slate on a warm cluster, much faster than a new one: every node running, no process or file
- * of the last learner's, no learner topics or consumer groups, dynamic broker configs as they were when
+ * of the last learner's (unless the caller knows there are none), no learner topics or consumer groups, dynamic broker configs as they were when
  * the cluster started (Kafka sets some itself at bootstrap). Internal topics (__consumer_offsets, ...) stay.
  */
-export async function resetCluster(cluster: { brokers: readonly Broker[] }, admin: Admin, baseline: DynamicBrokerConfigs): Promise<void> {
+export async function resetCluster(
+  cluster: { brokers: readonly Broker[] },
+  admin: Admin,
+  baseline: DynamicBrokerConfigs,
+  { learnerLeftovers = true }: { learnerLeftovers?: boolean } = {},
+): Promise<void> {
   await Promise.all(cluster.brokers.map(bringUp));
   // First, so that no job of theirs left running recreates a topic or alters a config behind the reset.
-  await Promise.all(cluster.brokers.map(removeLearnerLeftovers));
+  if (learnerLeftovers) await Promise.all(cluster.brokers.map(removeLearnerLeftovers));
 
   const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
   if (topics.length > 0) {

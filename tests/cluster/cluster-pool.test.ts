@@ -26,12 +26,15 @@ describe('warm clusters', () => {
     const broker = first.broker(1);
     const defaults = await broker.exec(['kafka-configs', '--bootstrap-server', broker.internalAddress, '--entity-type', 'brokers', '--entity-default', '--alter', '--add-config', 'log.retention.ms=60000']);
     assert.equal(defaults.exitCode, 0, defaults.stderr);
+    // A job of the learner's in a node that is paused when the cluster goes back: the reset that unpauses it ends it.
+    await broker.exec(['bash', '-c', 'nohup sleep 5454 >/dev/null 2>&1 &'], { user: dockerUser(LEARNER_USER) });
     await broker.pause();
     await pool.release(first);
 
     const second = await pool.acquire(spec);
     assert.equal(second.id, first.id, 'a warm cluster of the same spec is reused');
     assert.equal(await second.broker(1).state(), 'running');
+    assert.doesNotMatch((await second.broker(1).exec(['ps', '-eo', 'args='])).stdout, /sleep 5454/);
     const secondAdmin = await second.adminClient();
     assert.deepEqual((await secondAdmin.listTopics()).filter((t) => !t.startsWith('__')), ['lab-input']);
     const { topics } = await secondAdmin.fetchTopicMetadata({ topics: ['lab-input'] });

@@ -31,9 +31,12 @@ describe('terminal rate limits', () => {
   });
 
   it('resets once, then refuses the next reset, and the shell keeps working', async () => {
+    const from = terminal.text().length;
     terminal.send({ type: 'reset' });
     await terminal.control('resetting');
     await terminal.control('ready', 120_000);
+    // The new shell's greeting and prompt may come before or after 'ready': wait for them.
+    await terminal.waitForText(/실습 터미널[\s\S]*\$ $/, { from });
     terminal.send({ type: 'reset' });
     const refused = await terminal.control('error');
     assert.match(refused.message, /샌드박스를 너무 많이 초기화했습니다\. \d+초 뒤에/);

@@ -77,7 +77,7 @@ export class KafkaCluster {
     if (topics.length === 0) return;
     const admin = await this.adminClient();
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false, // see waitForLeaders below
       topics: topics.map((t) => ({
         topic: t.name,
         numPartitions: t.partitions ?? 1,
@@ -85,6 +85,7 @@ export class KafkaCluster {
         configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
+    await waitForLeaders(admin, topics.map((t) => t.name));
   }
 
   /** Ends every process of the learner's in the nodes and removes their files (see learner-leftovers.ts). */
@@ -125,6 +126,27 @@ export class KafkaCluster {
     })();
     return this.disposed;
   }
+}
+
+/**
+ * Waits until every partition of these new topics has a leader. kafkajs's own wait (waitForLeaders) gives
+ * up when the broker it asks has not applied the new topic yet and answers UNKNOWN_TOPIC_OR_PARTITION,
+ * which KRaft brokers do for a moment after a creation, most often on a busy machine: such answers are
+ * waited out here, for up to 30 s.
+ */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`topics without a leader 30 s after their creation: ${topics.join(', ')}`, { cause: lastError });
 }
 
 let swept: Promise<unknown> | undefined;

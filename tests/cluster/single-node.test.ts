@@ -57,11 +57,11 @@ describe('a single-node cluster', () => {
   it('keeps what runs in a node to its own process, memory and CPU limits (learners have a shell there)', async () => {
     // cgroup v2 or v1, as the kernel inside the container reports them.
     const read = async (v2: string, v1: string) =>
-      (await cluster.broker(1).exec(['sh', '-c', `cat /sys/fs/cgroup/${v2} 2>/dev/null || cat /sys/fs/cgroup/${v1}`])).stdout.trim();
+      (await cluster.broker(1).exec(['bash', '-c', `cat /sys/fs/cgroup/${v2} 2>/dev/null || cat /sys/fs/cgroup/${v1}`])).stdout.trim();
     assert.equal(await read('pids.max', 'pids/pids.max'), String(NODE_LIMITS.pids));
     assert.equal(await read('memory.max', 'memory/memory.limit_in_bytes'), String(NODE_LIMITS.memoryBytes));
     // CPU time allowed per period: v2's cpu.max holds "quota period"; v1 has a file for each.
-    const [quota, period] = (await read('cpu.max', 'cpu/cpu.cfs_quota_us cpu/cpu.cfs_period_us')).split(/\s+/).map(Number);
+    const [quota, period] = (await read('cpu.max', '{cpu/cpu.cfs_quota_us,cpu/cpu.cfs_period_us}')).split(/\s+/).map(Number);
     assert.equal(quota! / period!, NODE_LIMITS.nanoCpus / 1e9, `a quota of ${quota} per ${period}`);
   });
 

@@ -22,6 +22,8 @@ const WITHOUT_DOCKER = [
   'tests/labs/lab-registry.test.ts',
   'tests/server/static-site.test.ts',
   'tests/server/malformed-requests.test.ts',
+  'tests/server/learner-limits.test.ts',
+  'tests/server/stray-errors.test.ts',
 ];
 
 const requested = process.argv.slice(2);

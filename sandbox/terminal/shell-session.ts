@@ -150,11 +150,11 @@ export class ShellSession {
       this.client = undefined;
       await this.queue.catch(() => undefined);
       this.stopShell();
-      // Nobody awaits an idle shell's end: it must not reject (the pool removes a cluster it cannot clean).
-      await this.options.pool.release(this.cluster).catch((error: unknown) => {
-        console.error(`A terminal's cluster could not go back to the pool: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    })();
+      await this.options.pool.release(this.cluster);
+    })().catch((error: unknown) => {
+      // Nobody awaits an idle shell's end, so it never rejects (the pool removes a cluster it cannot clean).
+      console.error(`A terminal session did not end cleanly: ${error instanceof Error ? error.message : String(error)}`);
+    });
     this.options.onEnd(finished);
     await finished;
   }

@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import { LABEL } from '../docker/labels.ts';
 import { BROKER_USER, dockerUser, LEARNER_USER } from './node-users.ts';
 
 /** Where every node keeps its partitions and metadata log (log.dirs). */
@@ -37,7 +38,7 @@ export async function createDataVolumes(
     Entrypoint: ['tail', '-f', '/dev/null'],
     Cmd: [],
     User: dockerUser(LEARNER_USER), // owns nothing, needs nothing
-    Labels: { ...init.labels, 'org.kafka-course.role': HOLDER_ROLE },
+    Labels: { ...init.labels, [LABEL.role]: HOLDER_ROLE },
     NetworkDisabled: true,
     HostConfig: {
       NetworkMode: 'none',

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 
-/** Every container and network the sandbox creates carries these labels, so it can always find its own. */
+/** Every container, network and volume the sandbox creates carries these labels, so it can always find its own. */
 export const LABEL = {
   managed: 'org.kafka-course.managed',
   session: 'org.kafka-course.session',
@@ -9,6 +9,8 @@ export const LABEL = {
   ownerPid: 'org.kafka-course.owner-pid',
   cluster: 'org.kafka-course.cluster',
   node: 'org.kafka-course.node',
+  /** A cluster's container that is not a node: its data holder (see node-storage.ts). */
+  role: 'org.kafka-course.role',
   /** On what every process of the course shares (the published network): no owner, never swept. */
   shared: 'org.kafka-course.shared',
 } as const;

@@ -6,11 +6,16 @@ function question(id: string, step: string, what: { ko: string; en: string }, re
     id,
     step,
     title: what,
+    verifies: {
+      ko: `브로커 디스크의 dump-demo-0 세그먼트 파일을 바이트 단위로 읽어(레코드 배치 형식 v2) ${what.ko} 값을 구하고 답과 비교했습니다.`,
+      en: `Read the segment file of dump-demo-0 byte by byte from the broker's disk (record batch format v2), took ${lowerFirst(what.en)} from it and compared it with the answer.`,
+    },
     hint: { ko: '덤프 출력의 `baseOffset` 줄(배치)과 `| offset` 줄(레코드)을 구별해 읽으세요.', en: 'Tell the dump\'s `baseOffset` lines (batches) from its `| offset` lines (records).' },
     run: (context) => segmentAnswer(context, { answer: id, topic: 'dump-demo', what, read: (batches) => String(read(batches)) }),
   };
 }
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const last = (batches: RecordBatch[]) => batches[batches.length - 1]!;
 
 export const checks: ExerciseCheck[] = [

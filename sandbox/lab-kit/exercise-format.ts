@@ -39,13 +39,19 @@ export interface ExerciseDefinition {
   steps: ExerciseStep[];
 }
 
-/** What a check can look at: the learner's real cluster, their answers, and what the terminal showed. */
+/**
+ * What a check can look at: the learner's real cluster and their answers. Not the terminal's transcript:
+ * anything can be printed or typed there, so it is kept with each attempt for instructors and proves nothing.
+ */
 export interface ExerciseCheckContext {
   cluster: KafkaCluster;
   /** Answer field id → what the learner typed (trimmed). */
   answers: Record<string, string>;
-  /** The terminal's output since the session started, escape sequences removed. */
-  transcript: string;
+  /**
+   * Epoch ms when the learner last got this cluster clean (a new shell or a reset): the cluster's history
+   * (its metadata log, the controller's log) counts from then on, not a previous learner's or session's.
+   */
+  since: number;
 }
 
 export interface ExerciseCheck {
@@ -53,9 +59,36 @@ export interface ExerciseCheck {
   /** The step it grades: it runs only while the learner's cluster is that step's. */
   step: string;
   title: Localized;
+  /**
+   * One line: what the check verified and how, e.g. "Read configs-demo's retention.ms from the broker
+   * (DescribeConfigs) and its ConfigRecords in the metadata log: set, then removed". Shown to instructors
+   * with each attempt and to learners after a pass.
+   */
+  verifies: Localized;
   /** Shown when the check fails: a nudge, not the answer. */
   hint: Localized;
   run(context: ExerciseCheckContext): Promise<CheckVerdict>;
+}
+
+/**
+ * A way a learner could reach, or seem to reach, a step's end state without doing the step: typing the
+ * text a check once looked for, another tool, the wrong entity, an answer copied from the wrong place.
+ * labs/<id>/wrong-routes.ts lists them; the exercise's test types each one on a clean sandbox and
+ * expects the named check to fail with this message.
+ */
+export interface WrongRoute {
+  /** One sentence: what the learner does instead. */
+  name: string;
+  /** The step whose cluster the route runs on. */
+  step: string;
+  /** Typed at the prompt like a step's solution: console tools' input lines follow their command; `^C`, `^D`. */
+  commands: string[];
+  /** Answer fields as the learner fills them, by id. */
+  answers?: Record<string, string>;
+  /** The id of the check that must fail. */
+  fails: string;
+  /** Its English failure message. */
+  message: RegExp;
 }
 
 /** The cluster a step runs on. */

@@ -6,8 +6,11 @@
 export * from './lab-format.ts';
 export * from './exercise-format.ts';
 export * from './cluster-state.ts';
+export * from './broker-requests.ts';
 export * from './config-checks.ts';
 export * from './topic-checks.ts';
 export * from './record-checks.ts';
 export * from './dump-log-checks.ts';
+export { createTopicsLog, type CreateTopicsLog, type TopicCreationResult } from './controller-log.ts';
+export { CONFIG_RESOURCE, metadataChanges, topicLives, type MetadataChange } from './metadata-log.ts';
 export type { CompressionCodec, RecordBatch, SegmentRecord } from './record-batches.ts';

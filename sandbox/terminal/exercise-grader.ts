@@ -10,6 +10,8 @@ export interface ExerciseCheckResult {
   id: string;
   step: string;
   title: Localized;
+  /** What the check verified and how, in one line: for instructors, and for the learner after a pass. */
+  verifies: Localized;
   hint: Localized;
   /** 'skipped': the check's step runs on another cluster than the learner's current one. */
   status: 'passed' | 'failed' | 'skipped';
@@ -30,7 +32,7 @@ export async function gradeExercise(
   const current = specKey(cluster.spec);
   const results: ExerciseCheckResult[] = [];
   for (const check of checks) {
-    const base = { id: check.id, step: check.step, title: check.title, hint: check.hint };
+    const base = { id: check.id, step: check.step, title: check.title, verifies: check.verifies, hint: check.hint };
     if (specKey(stepCluster(definition, check.step)) !== current) {
       results.push({ ...base, status: 'skipped', message: otherCluster(stepCluster(definition, check.step).nodes) });
       continue;

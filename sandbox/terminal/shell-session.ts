@@ -53,6 +53,8 @@ export class ShellSession {
   readonly exercise: ExerciseDefinition;
   private readonly options: ShellSessionOptions;
   private currentCluster: KafkaCluster;
+  /** When the learner got the current cluster clean: checks read the cluster's history from then on. */
+  private cleanAt = Date.now();
   private shell?: RunningShell;
   private client?: TerminalClient;
   private readonly scrollback = new Scrollback(512 * 1024);
@@ -83,6 +85,11 @@ export class ShellSession {
 
   get cluster(): KafkaCluster {
     return this.currentCluster;
+  }
+
+  /** Epoch ms when the current cluster was handed to this shell clean (the session's start or its last reset). */
+  get cleanSince(): number {
+    return this.cleanAt;
   }
 
   /** The container's hostname, which is what the shell's prompt shows. */
@@ -130,6 +137,7 @@ export class ShellSession {
       this.client?.control({ type: 'resetting' });
       this.stopShell();
       await this.switchCluster(spec);
+      this.cleanAt = Date.now();
       this.print('\x1b[2J\x1b[H');
       await this.startShell();
       this.client?.control(this.ready());
@@ -161,10 +169,14 @@ export class ShellSession {
 
   private async switchCluster(spec: ClusterSpec): Promise<void> {
     if (specKey(spec) === specKey(this.cluster.spec)) {
-      await this.cluster.reset();
-      return;
+      const reset = await this.cluster.reset().then(() => true, () => false);
+      if (reset) return;
+      // A cluster that cannot come back (a learner filled a broker's data volume, and the broker stopped
+      // for good) is replaced by another.
+      await this.cluster.dispose();
+    } else {
+      await this.options.pool.release(this.cluster);
     }
-    await this.options.pool.release(this.cluster);
     this.currentCluster = await this.options.pool.acquire(spec);
   }
 

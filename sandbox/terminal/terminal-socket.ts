@@ -115,7 +115,7 @@ async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: Ter
     client.control({ type: 'checking' });
     const exercise = await loadExercise(context.exerciseId);
     const transcript = transcriptText(session.transcript());
-    const results = await gradeExercise(exercise, session.cluster, { answers: message.answers, transcript });
+    const results = await gradeExercise(exercise, session.cluster, { answers: message.answers, since: session.cleanSince });
     await context.attempts.record({
       learnerId: context.learnerId,
       exerciseId: context.exerciseId,

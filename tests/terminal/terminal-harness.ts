@@ -178,11 +178,17 @@ export interface ExerciseSession {
   terminal: ScriptedTerminal;
 }
 
+/** An exercise's test resets and checks once per wrong route, far more often than a learner may. */
+const EXERCISE_TEST_LIMITS = {
+  reset: { perToken: { points: 1000, seconds: 60 }, perAddress: { points: 1000, seconds: 60 } },
+  check: { perToken: { points: 1000, seconds: 60 }, perAddress: { points: 1000, seconds: 60 } },
+};
+
 /** For a describe block: before its tests a server and a terminal on the exercise (in English), after them neither. */
 export function exerciseSession(exerciseId: string): ExerciseSession {
   const session = {} as ExerciseSession;
   before(async () => {
-    session.server = await startTerminalServer();
+    session.server = await startTerminalServer({ rateLimits: EXERCISE_TEST_LIMITS });
     session.terminal = await ScriptedTerminal.connect(session.server.url, { exercise: exerciseId, token: await session.server.newToken(), lang: 'en' });
   });
   after(async () => {

@@ -20,6 +20,7 @@ export const terminalStrings = {
 		skipped: '건너뜀',
 		expected: '기대',
 		actual: '실제',
+		verified: '확인한 방법',
 		score: (passed: number, total: number) => `${total}개 중 ${passed}개 통과`,
 	},
 	en: {
@@ -42,6 +43,7 @@ export const terminalStrings = {
 		skipped: 'skipped',
 		expected: 'expected',
 		actual: 'actual',
+		verified: 'How it was checked',
 		score: (passed: number, total: number) => `${passed} of ${total} passed`,
 	},
 } as const;

@@ -147,6 +147,13 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 					line.textContent = text;
 					item.append(line);
 				}
+				// After a pass, how it was proven: the learner sees what the grader read, not only that it passed.
+				if (result.status === 'passed') {
+					const verified = document.createElement('p');
+					verified.className = 'terminal-exercise__detail terminal-exercise__verifies';
+					verified.textContent = `${strings.verified}: ${result.verifies[locale]}`;
+					item.append(verified);
+				}
 				if (result.expected || result.actual) {
 					const detail = document.createElement('p');
 					detail.className = 'terminal-exercise__detail';

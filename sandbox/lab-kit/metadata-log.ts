@@ -1,0 +1,122 @@
+/**
+ * The cluster's own history: the KRaft metadata log (__cluster_metadata), in which the controller records
+ * every topic created and deleted and every config set or removed. Read from node 1's segment files and
+ * decoded here (the records kafka-dump-log --cluster-metadata-decoder prints), so that a check can tell
+ * "created, then deleted" from "never created", which the cluster's present state cannot.
+ * Record layout: a frame version, the record's API key and version (unsigned varints), then its fields.
+ */
+import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
+import { parseSegment } from './record-batches.ts';
+
+const METADATA_TOPIC = '__cluster_metadata';
+
+/** The metadata record types checks read, by API key (Kafka's metadata/src/main/resources/common/metadata/*.json). */
+const API_KEY = { topic: 2, config: 4, removeTopic: 9 } as const;
+
+/** ConfigRecord's resourceType (ConfigResource.Type). */
+export const CONFIG_RESOURCE = { topic: 2, broker: 4 } as const;
+
+interface Recorded {
+  /** The record's offset in the metadata log. */
+  offset: number;
+  /** When the controller wrote it, epoch ms. */
+  at: number;
+}
+
+export type MetadataChange =
+  | (Recorded & { type: 'topic'; name: string; topicId: string })
+  | (Recorded & { type: 'remove-topic'; topicId: string })
+  | (Recorded & { type: 'config'; resourceType: number; resourceName: string; name: string; value: string | null });
+
+/** Topic and config records of the metadata log written after `sinceMs`, in log order. */
+export async function metadataChanges(cluster: KafkaCluster, sinceMs: number): Promise<MetadataChange[]> {
+  const files = await cluster.broker(1).partitionFiles(METADATA_TOPIC, 0);
+  const batches = files.filter((file) => file.name.endsWith('.log')).flatMap((file) => parseSegment(file.bytes));
+  return batches
+    .filter((batch) => !batch.isControl) // leader changes, snapshot markers: not metadata records
+    .flatMap((batch) => batch.records)
+    .filter((record) => record.timestamp > sinceMs && record.value !== null)
+    .flatMap((record) => {
+      const change = decodeMetadataRecord(record.value!, { offset: record.offset, at: record.timestamp });
+      return change ? [change] : [];
+    });
+}
+
+/** One metadata record's value, or undefined for a type no check reads. */
+export function decodeMetadataRecord(value: Buffer, recorded: Recorded): MetadataChange | undefined {
+  const reader = new FieldReader(value);
+  reader.unsignedVarint(); // frame version
+  const apiKey = reader.unsignedVarint();
+  reader.unsignedVarint(); // record version: the fields read here are the same in every version so far
+  switch (apiKey) {
+    case API_KEY.topic:
+      return { ...recorded, type: 'topic', name: reader.compactString()!, topicId: reader.uuid() };
+    case API_KEY.removeTopic:
+      return { ...recorded, type: 'remove-topic', topicId: reader.uuid() };
+    case API_KEY.config:
+      return {
+        ...recorded,
+        type: 'config',
+        resourceType: reader.int8(),
+        resourceName: reader.compactString()!,
+        name: reader.compactString()!,
+        value: reader.compactString(),
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The topic's lives in the log: each creation with its id, and when (if) that topic was removed. */
+export function topicLives(changes: MetadataChange[], topic: string): Array<{ created: Recorded; topicId: string; removed?: Recorded }> {
+  return changes.flatMap((change) => {
+    if (change.type !== 'topic' || change.name !== topic) return [];
+    const removed = changes.find((c) => c.type === 'remove-topic' && c.topicId === change.topicId);
+    return [{ created: change, topicId: change.topicId, removed }];
+  });
+}
+
+/** Kafka's message fields: big-endian integers, compact (length + 1) strings, 16-byte UUIDs. */
+class FieldReader {
+  private position = 0;
+  private readonly buffer: Buffer;
+
+  constructor(buffer: Buffer) {
+    this.buffer = buffer;
+  }
+
+  unsignedVarint(): number {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      if (this.position >= this.buffer.length || shift > 28) throw new Error('a metadata record ends inside a varint');
+      const byte = this.buffer[this.position++]!;
+      value |= (byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return value >>> 0;
+    }
+  }
+
+  int8(): number {
+    return this.buffer.readInt8(this.take(1));
+  }
+
+  /** null for length 0 (a nullable string's null). */
+  compactString(): string | null {
+    const length = this.unsignedVarint() - 1;
+    if (length < 0) return null;
+    const start = this.take(length);
+    return this.buffer.toString('utf8', start, start + length);
+  }
+
+  /** As Kafka prints a topic id: URL-safe base64 without padding. */
+  uuid(): string {
+    const start = this.take(16);
+    return this.buffer.subarray(start, start + 16).toString('base64url');
+  }
+
+  private take(bytes: number): number {
+    if (this.position + bytes > this.buffer.length) throw new Error('a metadata record ends inside a field');
+    const start = this.position;
+    this.position += bytes;
+    return start;
+  }
+}

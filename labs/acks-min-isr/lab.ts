@@ -1,6 +1,7 @@
 import { labBrokerConfig, type LabDefinition } from '../../sandbox/lab-kit/index.ts';
 
 export const TOPIC = 'payments';
+const follower = { role: 'follower', topic: TOPIC, partition: 0 } as const;
 
 export const lab: LabDefinition = {
   id: 'acks-min-isr',
@@ -14,5 +15,12 @@ export const lab: LabDefinition = {
   },
   cleanSlate: true,
   timeLimitSeconds: 60,
-  scenario: { kind: 'broker-outage', broker: { role: 'follower', topic: TOPIC, partition: 0 }, afterSeconds: 2, downForSeconds: 6 },
+  scenario: { kind: 'broker-outage', broker: follower, afterSeconds: 2, downForSeconds: 6 },
+  // The brokers' request log: the acks each produce request carried, and what the leader answered during the outage.
+  observe: { brokerRequests: true },
+  // Retry settings that just outlast a 6 s outage are not the method: a longer one, at another time, must pass too.
+  variations: [{
+    label: { ko: '팔로워가 3초 뒤에 12초 동안 멈춤', en: 'the follower stops 3 s in, for 12 s' },
+    scenario: { kind: 'broker-outage', broker: follower, afterSeconds: 3, downForSeconds: 12 },
+  }],
 };

@@ -12,6 +12,10 @@ function reportedCheck(style: 'sync' | 'async', title: LabCheck['title'], hint: 
   return {
     id: `${style}-reported`,
     title,
+    verifies: {
+      ko: `프로그램이 ${style}-1 … ${style}-${PER_STYLE}에 대해 출력한 파티션·오프셋·타임스탬프를 브로커에서 읽은 send-styles 토픽의 실제 레코드와 하나씩 대조했습니다.`,
+      en: `Compared the partition, offset and timestamp the program printed for ${style}-1 … ${style}-${PER_STYLE} with the records read back from send-styles on the broker.`,
+    },
     hint,
     points: 3,
     async run({ cluster, program }) {
@@ -45,6 +49,10 @@ export const checks: LabCheck[] = [
   {
     id: 'all-delivered',
     title: { ko: '세 방식으로 보낸 15개가 모두 정확히 한 번씩 도착했다', en: 'All 15 records of the three styles arrived exactly once' },
+    verifies: {
+      ko: 'send-styles 토픽의 모든 파티션을 브로커에서 끝까지 읽어 ff-, sync-, async- 값마다 몇 번 저장됐는지 셌습니다.',
+      en: 'Read every partition of send-styles back from the broker and counted how often each ff-, sync- and async- value is stored.',
+    },
     hint: {
       ko: 'fire-and-forget으로 시작한 전송도 disconnect() 전에 끝나야 합니다. 끝나지 않은 전송은 연결을 끊으면 사라집니다.',
       en: 'Fire-and-forget sends must still be finished before disconnect(): a send still in flight is lost when the connection closes.',

@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { ContainerRuntimeClient } from 'testcontainers';
-import { logTail, waitForLogLine } from '../docker/container-logs.ts';
+import { logLinesSince, logTail, waitForLogLine } from '../docker/container-logs.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { READY_LOG_LINE } from './kafka-node-container.ts';
 import { readPartitionFiles, type LogFile } from './log-segments.ts';
@@ -85,6 +85,11 @@ export class Broker {
 
   logTail(lines?: number): Promise<string> {
     return logTail(this.container, lines);
+  }
+
+  /** The node's log lines written at or after `sinceMs`, with Docker's time of each. */
+  logSince(sinceMs: number): Promise<Array<{ at: number; text: string }>> {
+    return logLinesSince(this.container, sinceMs);
   }
 
   /**

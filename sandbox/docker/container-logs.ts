@@ -8,6 +8,18 @@ export async function logTail(container: Dockerode.Container, lines = 40): Promi
   return demuxFrames(raw).trimEnd();
 }
 
+/** The lines a container wrote (stdout and stderr) at or after `sinceMs`, each with the time Docker stamped on it. */
+export async function logLinesSince(container: Dockerode.Container, sinceMs: number): Promise<Array<{ at: number; text: string }>> {
+  const raw = (await container.logs({ stdout: true, stderr: true, timestamps: true, follow: false, since: Math.floor(sinceMs / 1000) })) as Buffer;
+  return demuxFrames(raw)
+    .split('\n')
+    .map((line) => {
+      const space = line.indexOf(' ');
+      return { at: Date.parse(line.slice(0, space)), text: line.slice(space + 1) };
+    })
+    .filter((line) => line.at >= sinceMs);
+}
+
 /**
  * Waits for a line matching `pattern` written at or after `sinceMs`, and returns the time Docker
  * stamped on it (so boot times come from the log itself, whatever the image's log format).

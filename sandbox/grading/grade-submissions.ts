@@ -21,13 +21,29 @@ export interface GradedSubmission {
   /** Steps of the lab's scenario that could not be done during this submission's run. */
   scenarioProblems?: Localized[];
   checks: CheckResult[];
+  /** The end of what the program printed: evidence for the instructor, never the proof of a check. */
+  output?: string;
+  /** Claims in the program's output that the cluster refutes, one per check that found one. */
+  contradictions: Localized[];
   seconds: number;
 }
+
+/** How much of a program's output the report keeps. */
+const OUTPUT_KEPT = 4000;
 
 export interface GradingReport {
   lab: string;
   gradedAt: string;
   submissions: GradedSubmission[];
+}
+
+/** The same claim refuted by several checks is one flag. */
+function distinct(claims: Localized[]): Localized[] {
+  return [...new Map(claims.map((claim) => [claim.en, claim])).values()];
+}
+
+function tail(text: string): string {
+  return text.length <= OUTPUT_KEPT ? text : `…${text.slice(-OUTPUT_KEPT)}`;
 }
 
 /** The .ts files among the arguments, folders expanded to the .ts files directly inside them. */
@@ -64,6 +80,8 @@ export async function gradeSubmissions(
         program: report.program && { ending: report.program.ending, exitCode: report.program.exitCode, durationMs: report.program.durationMs },
         scenarioProblems: report.scenarioProblems?.length ? report.scenarioProblems : undefined,
         checks: report.checks,
+        output: report.program && tail(report.program.stdout + (report.program.stderr ? `\n--- stderr ---\n${report.program.stderr}` : '')),
+        contradictions: distinct(report.checks.flatMap((check) => (check.contradiction ? [check.contradiction] : []))),
         seconds: (performance.now() - started) / 1000,
       };
       submissions.push(graded);

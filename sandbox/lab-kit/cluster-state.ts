@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import kafkajs from 'kafkajs';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
 
-const { ConfigResourceTypes, ConfigSource } = kafkajs;
+const { ConfigResourceTypes, ConfigSource, Partitioners } = kafkajs;
 
 export interface TopicRecord {
   partition: number;
@@ -135,6 +135,17 @@ export async function partitionReplicas(cluster: KafkaCluster, topic: string): P
   return (topics[0]?.partitions ?? [])
     .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr }))
     .sort((a, b) => a.partition - b.partition);
+}
+
+/**
+ * The partition a key goes to by default in this topic as it is now: kafkajs's own DefaultPartitioner
+ * (murmur2 of the key modulo the partition count, as the Java client), given the topic's metadata.
+ */
+export async function keyPartitioner(cluster: KafkaCluster, topic: string): Promise<(key: string) => number> {
+  const { topics } = await (await cluster.adminClient()).fetchTopicMetadata({ topics: [topic] });
+  const partitionMetadata = topics[0]?.partitions ?? [];
+  const byKey = Partitioners.DefaultPartitioner();
+  return (key) => byKey({ topic, partitionMetadata, message: { key, value: null } });
 }
 
 /** The program's stdout, line by line, without blank lines. */

@@ -4,9 +4,11 @@
  * grader and the benchmark all go through here, and follow it through its events.
  */
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
-import type { Localized, OutageRecord, ProgramResult } from '../lab-kit/lab-format.ts';
-import { failAll, runChecks, type CheckResult } from '../checks/run-checks.ts';
+import type { LabVariation, Localized, OutageRecord, ProgramResult } from '../lab-kit/lab-format.ts';
+import { combineRuns, failAll, runChecks, type CheckResult } from '../checks/run-checks.ts';
 import { startOutage } from './broker-outage.ts';
+import { enableRequestLog, readRequests } from './request-log.ts';
+import { replaceTopics } from './replace-topics.ts';
 import { compileProgram, type CompileProblem } from '../runner/compile.ts';
 import { describeEnding } from '../runner/describe-ending.ts';
 import type { LoadedLab } from './lab-catalog.ts';
@@ -70,13 +72,37 @@ export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
   await (options.prepared ?? prepareCluster(cluster, lab));
   if (signal?.aborted) return { outages: [], checks: [] };
 
+  const own = await runOnce(options, compiled.code, undefined, emit);
+  if (!own.program || own.program.ending === 'cancelled') return own;
+  // Variations exercise the program under conditions it does not control; like hidden checks, they are graded, not shown.
+  const variations = options.includeHidden ? lab.definition.variations ?? [] : [];
+  const runs = [own.checks];
+  for (const variation of variations) {
+    if (signal?.aborted) break;
+    await prepareCluster(cluster, lab, variation);
+    runs.push((await runOnce(options, compiled.code, variation, () => undefined)).checks);
+  }
+  const checksResults = combineRuns(runs);
+  emit({ type: 'checks', results: checksResults });
+  return { ...own, checks: checksResults };
+}
+
+/** Runs the compiled program once beside the scenario (the variation's when given), then the checks. */
+async function runOnce(options: LabRunOptions, code: string, variation: LabVariation | undefined, emit: (event: LabRunEvent) => void): Promise<LabRunReport> {
+  const { lab, cluster, signal } = options;
+  const checks = lab.checks.filter((check) => options.includeHidden || !check.hidden);
+  const scenario = variation?.scenario ?? lab.definition.scenario;
+  const observeRequests = lab.definition.observe?.brokerRequests ?? false;
+  if (observeRequests) await enableRequestLog(cluster);
+
   emit({ type: 'phase', phase: 'running' });
   const limits: RunLimits = { ...defaultRunLimits, timeLimitMs: lab.definition.timeLimitSeconds * 1000 };
-  const outage = lab.definition.scenario ? startOutage(cluster, lab.definition.scenario) : undefined;
+  const startedAt = Date.now();
+  const outage = scenario ? startOutage(cluster, scenario) : undefined;
   let program: ProgramResult;
   try {
     const run = options.runner.start({
-      code: compiled.code,
+      code,
       cluster,
       // The partitioner warning is about kafkajs 1.x migrations, not the learner's code.
       env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' },
@@ -99,8 +125,8 @@ export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
   const scenarioProblems = outage?.problems ?? [];
   if (program.ending === 'cancelled') return { program, outages, scenarioProblems, checks: [] };
 
-  const results = await runChecks(checks, { cluster, program, outages });
-  emit({ type: 'checks', results });
+  const requests = observeRequests ? await readRequests(cluster, startedAt) : [];
+  const results = await runChecks(checks, { cluster, program, outages, requests, variation });
   return { program, outages, scenarioProblems, checks: results };
 }
 
@@ -112,12 +138,18 @@ function withProblems(message: Localized, problems: Localized[]): Localized {
   };
 }
 
-/** Brings the cluster to the lab's starting state: reset (clean-slate labs), then the seed records. */
-export async function prepareCluster(cluster: KafkaCluster, lab: LoadedLab): Promise<void> {
-  if (lab.definition.cleanSlate) await cluster.reset();
+/**
+ * Brings the cluster to the lab's starting state: reset (clean-slate labs, and always before a
+ * variation, whose topics then replace the spec's), then the seed records.
+ */
+export async function prepareCluster(cluster: KafkaCluster, lab: LoadedLab, variation?: LabVariation): Promise<void> {
+  if (lab.definition.cleanSlate || variation) await cluster.reset();
+  if (variation?.topics) await replaceTopics(cluster, variation.topics);
   const records = lab.definition.seed;
   if (!records) return;
-  const producer = cluster.kafka().producer();
+  // Idempotent: kafkajs retries a whole request when one partition of a just-created topic is not ready
+  // yet, which would otherwise write the other partition's records twice.
+  const producer = cluster.kafka().producer({ idempotent: true });
   await producer.connect();
   try {
     await producer.send({ topic: records.topic, messages: records.messages });

@@ -1,83 +1,85 @@
 /**
- * The test every lab gets: on one warm cluster per test file, the reference solution passes every check
- * (hidden ones too), the starter fails at least one, and each wrong submission fails the intended check
- * with the intended message. Wrong submissions are the solution with one deliberate mistake.
+ * The test every code lab gets, through the instructors' own path: ONE `npm run grade` run (the CLI,
+ * spawned) grades the reference solution, the starter and every wrong route in labs/<id>/wrong/ on a real
+ * cluster, with hidden checks and the lab's variations. Then: the solution passes every check, the starter
+ * fails at least one, and each wrong route fails the check its header names, with a matching English
+ * message and a Korean one.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
-import type { KafkaCluster } from '../../sandbox/cluster/kafka-cluster.ts';
-import type { CheckResult } from '../../sandbox/checks/run-checks.ts';
-import { loadLab, type LoadedLab } from '../../sandbox/lab/lab-catalog.ts';
-import { runLab, type LabRunReport } from '../../sandbox/lab/lab-run.ts';
-import { chooseRunner } from '../../sandbox/runner/choose-runner.ts';
-import type { ProgramRunner } from '../../sandbox/runner/program-runner.ts';
+import type { GradedSubmission, GradingReport } from '../../sandbox/grading/grade-submissions.ts';
+import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
+import { wrongRoutes } from './wrong-routes.ts';
 
-export interface WrongSubmission {
-  name: string;
-  /** The solution with `replace` swapped for `with`; the text must occur in the solution. */
-  replace: string | RegExp;
-  with: string;
-  /** The check that must fail, and what its English message must say. */
-  fails: string;
-  message: RegExp;
+const root = join(import.meta.dirname, '..', '..');
+const GRADE_TIMEOUT_MS = 40 * 60_000;
+
+/** A submission's failed checks, with messages and evidence, for an assertion's message. */
+export function describeSubmission(submission: GradedSubmission): string {
+  const checks = submission.checks.map((c) => `${c.passed ? 'pass' : 'FAIL'} ${c.id}: ${c.message?.en ?? ''} (expected ${c.expected}, actual ${c.actual})`);
+  return `${submission.name} ${submission.score}/${submission.maxScore}\n${checks.join('\n')}\n--- output:\n${submission.output ?? ''}`;
 }
 
-/** The solution with one mistake; fails loudly when the solution no longer contains the text to replace. */
-export function mistake(solution: string, wrong: Pick<WrongSubmission, 'replace' | 'with' | 'name'>): string {
-  const mutated = solution.replace(wrong.replace, wrong.with);
-  assert.notEqual(mutated, solution, `"${wrong.name}": the solution no longer contains ${String(wrong.replace)}`);
-  return mutated;
-}
+export function labSuite(labId: string): void {
+  describe(`lab ${labId}, graded by npm run grade`, () => {
+    const routes = wrongRoutes(labId);
+    const work = mkdtempSync(join(tmpdir(), `lab-${labId}-`));
+    let report: GradingReport;
+    let stderr = '';
+    const graded = (name: string) => {
+      const submission = report.submissions.find((s) => s.name === name);
+      assert.ok(submission, `no graded submission ${name}\n${stderr}`);
+      return submission;
+    };
 
-/** Where the lab tests run programs: the runner the course uses by default (containers). */
-export const labRunner: ProgramRunner = chooseRunner();
-
-export async function runSubmission(lab: LoadedLab, cluster: KafkaCluster, source: string): Promise<LabRunReport> {
-  return runLab({ lab, source, cluster, runner: labRunner, includeHidden: true });
-}
-
-export function describeFailures(report: LabRunReport): string {
-  const failed = report.checks.filter((c) => !c.passed).map((c: CheckResult) => `${c.id}: ${c.message?.en} (expected ${c.expected}, actual ${c.actual})`);
-  const program = report.program ? `${report.program.ending}/${report.program.exitCode}\n${report.program.stdout.slice(-2000)}\n${report.program.stderr.slice(-2000)}` : JSON.stringify(report.compileProblems);
-  return `${failed.join('\n')}\n--- program: ${program}`;
-}
-
-export function labSuite(labId: string, wrongSubmissions: WrongSubmission[]): void {
-  describe(`lab ${labId}`, () => {
-    const pool = new ClusterPool({ maxIdle: 1 });
-    let lab: LoadedLab;
-    let cluster: KafkaCluster;
     before(async () => {
-      lab = await loadLab(labId);
-      cluster = await pool.acquire(lab.definition.cluster);
+      const lab = await loadLab(labId);
+      const submissions = join(work, 'submissions');
+      mkdirSync(submissions);
+      writeFileSync(join(submissions, 'solution.ts'), lab.solution);
+      writeFileSync(join(submissions, 'starter.ts'), lab.starter);
+      for (const route of routes) copyFileSync(route.file, join(submissions, `wrong-${route.name}.ts`));
+      const out = join(work, 'out');
+      const run = spawnSync(process.execPath, ['--disable-warning=TimeoutNegativeWarning', 'sandbox/cli/grade.ts', labId, submissions, '--out', out], {
+        cwd: root, encoding: 'utf8', timeout: GRADE_TIMEOUT_MS,
+      });
+      stderr = run.stderr;
+      assert.equal(run.status, 0, `npm run grade failed:\n${run.stderr}`);
+      report = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as GradingReport;
     });
-    after(async () => {
-      await labRunner.dispose();
-      await pool.release(cluster);
-      await pool.dispose();
+    after(() => rmSync(work, { recursive: true, force: true }));
+
+    it('has wrong routes, each naming a check of the lab', async () => {
+      const ids = new Set((await loadLab(labId)).checks.map((c) => c.id));
+      assert.ok(routes.length > 0, `labs/${labId}/wrong/ holds no route`);
+      for (const route of routes) assert.ok(ids.has(route.fails), `${route.name}: no check ${route.fails}`);
     });
 
-    it('passes every check with the reference solution', async () => {
-      const report = await runSubmission(lab, cluster, lab.solution);
-      assert.equal(report.program?.ending, 'exited', describeFailures(report));
-      assert.equal(report.checks.length, lab.checks.length);
-      assert.ok(report.checks.every((c) => c.passed), describeFailures(report));
+    it('passes every check, hidden ones and variations included, with the reference solution', () => {
+      const solution = graded('solution');
+      assert.equal(solution.program?.ending, 'exited', describeSubmission(solution));
+      assert.ok(solution.checks.every((c) => c.passed), describeSubmission(solution));
+      assert.deepEqual(solution.contradictions, [], 'the solution\'s output contradicts nothing');
     });
 
-    it('fails at least one check with the starter', async () => {
-      const report = await runSubmission(lab, cluster, lab.starter);
-      assert.ok(report.checks.some((c) => !c.passed), 'the starter passes every check');
+    it('fails at least one check with the starter', () => {
+      const starter = graded('starter');
+      assert.ok(starter.checks.some((c) => !c.passed), describeSubmission(starter));
     });
 
-    for (const wrong of wrongSubmissions) {
-      it(`fails "${wrong.fails}" when the submission ${wrong.name}`, async () => {
-        const report = await runSubmission(lab, cluster, mistake(lab.solution, wrong));
-        const check = report.checks.find((c) => c.id === wrong.fails);
-        assert.ok(check, `no check ${wrong.fails}`);
-        assert.equal(check.passed, false, describeFailures(report));
-        assert.match(check.message?.en ?? '', wrong.message);
+    for (const route of routes) {
+      it(`fails "${route.fails}" on the wrong route ${route.name}: ${route.description}`, () => {
+        const submission = graded(`wrong-${route.name}`);
+        const check = submission.checks.find((c) => c.id === route.fails);
+        assert.ok(check, `no check ${route.fails}`);
+        assert.equal(check.passed, false, describeSubmission(submission));
+        assert.match(check.message?.en ?? '', route.message, describeSubmission(submission));
         assert.ok(check.message?.ko, 'a Korean message too');
+        assert.ok(submission.score < submission.maxScore);
       });
     }
   });

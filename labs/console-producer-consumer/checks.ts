@@ -52,8 +52,8 @@ export const checks: ExerciseCheck[] = [
     step: 'group',
     title: { ko: 'reader-1이 orders를 끝까지 읽고 커밋했다', en: 'reader-1 read orders to the end and committed' },
     verifies: {
-      ko: '브로커에 그룹 reader-1이 커밋한 오프셋(OffsetFetch)과 orders의 파티션별 끝 오프셋(ListOffsets)을 물어 모든 파티션에서 같은지 비교했습니다.',
-      en: 'Asked the broker for group reader-1\'s committed offsets (OffsetFetch) and the end offsets of orders (ListOffsets): equal in every partition.',
+      ko: '브로커에 reader-1이 컨슈머가 참여한 그룹인지(ListGroups: 프로토콜 타입 consumer, 손으로 정한 오프셋이 아님), 그룹이 커밋한 오프셋(OffsetFetch)과 orders의 파티션별 끝 오프셋(ListOffsets)을 물어 모든 파티션에서 같은지 비교했습니다.',
+      en: 'Asked the broker whether reader-1 is a group of consumers (ListGroups: protocol type consumer, not offsets set by hand), for its committed offsets (OffsetFetch) and for the end offsets of orders (ListOffsets): equal in every partition.',
     },
     hint: { ko: '`--group reader-1`을 붙여야 오프셋이 커밋됩니다.', en: 'Offsets are committed only with `--group reader-1`.' },
     run: (context) => groupCaughtUp(context, 'reader-1', 'orders'),

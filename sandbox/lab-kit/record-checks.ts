@@ -36,21 +36,36 @@ export async function keylessMessages({ cluster }: ExerciseCheckContext, topic: 
   const keyless = records.filter((r) => r.key === null);
   if (keyless.length >= count) return pass({ actual: describe(keyless) });
   return fail(
-    { ko: `${topic}에 키 없는 메시지가 ${keyless.length}개입니다. ${count}개 이상 보내세요.`, en: `${topic} holds ${keyless.length} messages without a key; send at least ${count}.` },
+    { ko: `${topic}에 키 없는 메시지가 ${keyless.length}개입니다. ${count}개 이상 보내세요.`, en: `${topic} holds ${keyless.length} message${keyless.length === 1 ? '' : 's'} without a key; send at least ${count}.` },
     { expected: `>= ${count} keyless`, actual: describe(records) },
   );
 }
 
-/** The group has committed, for every partition of the topic, the partition's end: it read everything. */
+/**
+ * The group read everything: a group of consumers (not offsets set by hand) that has committed, for every
+ * partition of the topic, the partition's end.
+ */
 export async function groupCaughtUp({ cluster }: ExerciseCheckContext, group: string, topic: string): Promise<CheckVerdict> {
   // A group that never existed: asking its coordinator may fail while __consumer_offsets does not exist yet.
   const { groups } = await (await cluster.adminClient()).listGroups();
-  const known = groups.some((g) => g.groupId === group);
+  const listed = groups.find((g) => g.groupId === group);
+  const known = listed !== undefined;
   const [committed, ends] = await Promise.all([known ? committedOffsets(cluster, group, topic) : new Map<number, number>(), endOffsets(cluster, topic)]);
   const expected = [...ends].map(([p, end]) => `${p}:${end}`).join(' ');
   const actual = [...committed].map(([p, offset]) => `${p}:${offset}`).join(' ') || 'none';
   if (committed.size === 0) {
     return fail({ ko: `그룹 ${group}이(가) ${topic}에 커밋한 오프셋이 없습니다.`, en: `Group ${group} has no committed offsets on ${topic}.` }, { expected, actual });
+  }
+  // A group that ever had a consumer member keeps its protocol type; offsets committed by an admin
+  // (kafka-consumer-groups --reset-offsets) on a group nobody joined leave it empty.
+  if (listed?.protocolType !== 'consumer') {
+    return fail(
+      {
+        ko: `그룹 ${group}에는 컨슈머가 참여한 적이 없습니다. 오프셋을 읽어서가 아니라 손으로(kafka-consumer-groups --reset-offsets) 커밋했습니다.`,
+        en: `Group ${group} never had a consumer: its offsets were committed by hand (kafka-consumer-groups --reset-offsets), not by reading.`,
+      },
+      { expected: `${group}: a consumer group (protocol type consumer)`, actual: `protocol type "${listed?.protocolType ?? ''}"` },
+    );
   }
   const behind = [...ends].filter(([p, end]) => end > 0 && committed.get(p) !== end);
   if (behind.length > 0) {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { checks } from '../../labs/dump-log/checks.ts';
 import { exercise } from '../../labs/dump-log/exercise.ts';
-import { check, summary, typeSolution } from './solution-typist.ts';
+import { wrongRoutes } from '../../labs/dump-log/wrong-routes.ts';
+import { assertRouteFails, check, summary, typeSolution } from './solution-typist.ts';
 import { exerciseSession } from './terminal-harness.ts';
 
 /** A field of a kafka-dump-log line ("producerId: 0 ..."): the learner's side of the comparison. */
@@ -14,8 +16,14 @@ function field(line: string, name: string): string {
 describe('exercise dump-log', () => {
   const session = exerciseSession('dump-log');
 
+  for (const route of wrongRoutes) {
+    it(`${route.fails} fails: ${route.name}`, () => assertRouteFails(session.terminal, checks, route));
+  }
+
   it('grades answers read from kafka-dump-log against the segment bytes, before and after gzip', async () => {
     const { terminal } = session;
+    terminal.send({ type: 'reset' });
+    await terminal.control('ready', 180_000);
     const first = await typeSolution(terminal, exercise, 'uncompressed');
     const batches = first.split('\n').filter((line) => line.startsWith('baseOffset:'));
     const offsetZero = first.split('\n').find((line) => line.startsWith('| offset: 0 '))!;

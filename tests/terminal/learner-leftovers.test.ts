@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DATA_BYTES } from '../../sandbox/cluster/node-storage.ts';
 import { KAFKA_VERSION } from '../../sandbox/kafka-version.ts';
 import { ScriptedTerminal, startTerminalServer, type TerminalServer } from './terminal-harness.ts';
 
@@ -23,6 +24,13 @@ async function plant(terminal: ScriptedTerminal): Promise<void> {
   const replace = await terminal.run('cp ~/bin/kafka-topics "$(command -v kafka-topics)"; rm -f "$(command -v kafka-configs)"; echo "exit=$?"');
   assert.match(replace, /Permission denied[\s\S]*exit=1/);
   assert.equal((await terminal.run('ps -eo args= | grep -c "^sleep 471"')).match(/\n(\d+)\n/)?.[1], '4', 'the jobs run');
+}
+
+/** A learner's first connection, once their shell prompts (what is typed before then would echo before the prompt). */
+async function newLearner(server: TerminalServer): Promise<ScriptedTerminal> {
+  const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token: await server.newToken(), lang: 'en' });
+  await terminal.waitForText(/@kafka-1:~\$ $/);
+  return terminal;
 }
 
 /** The pooled cluster a shell runs on, told apart by the id its storage was formatted with. */
@@ -52,21 +60,21 @@ describe('a pooled cluster handed to the next learner', () => {
   after(() => server?.close());
 
   it('keeps no process or file of the last learner\'s, and the real kafka-topics', async () => {
-    const first = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token: await server.newToken(), lang: 'en' });
+    const first = await newLearner(server);
     const cluster = await clusterIdOf(first);
     await plant(first);
     // The first learner walks away: the shell ends when idle, and its cluster goes back to the pool.
     assert.equal((await first.control('ended', 60_000)).reason, 'idle');
     await server.sessions.dispose(); // returns once every ended session's cluster is back in the pool
 
-    const next = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token: await server.newToken(), lang: 'en' });
+    const next = await newLearner(server);
     assert.equal(await clusterIdOf(next), cluster, 'the next learner has the same pooled cluster');
     await assertClean(next);
     await next.close();
   });
 
   it('keeps none after "reset sandbox" either', async () => {
-    const terminal = await ScriptedTerminal.connect(server.url, { exercise: 'kafka-topics', token: await server.newToken(), lang: 'en' });
+    const terminal = await newLearner(server);
     await plant(terminal);
     const from = terminal.text().length;
     terminal.send({ type: 'reset' });
@@ -75,6 +83,30 @@ describe('a pooled cluster handed to the next learner', () => {
     // The new shell's prompt may arrive before or after 'ready': look for it from before the reset.
     await terminal.waitForText(/practice terminal[\s\S]*\$ $/, { from });
     await assertClean(terminal);
+    await terminal.close();
+  });
+});
+
+describe('a learner who fills Kafka\'s data volume', () => {
+  let server: TerminalServer;
+  before(async () => {
+    server = await startTerminalServer();
+  });
+  after(() => server?.close());
+
+  it('stops only their own broker, and "reset sandbox" gives them a working cluster', async () => {
+    const terminal = await newLearner(server);
+    const size = await terminal.run('df -B1 --output=size /var/lib/kafka/data | tail -1');
+    assert.match(size, new RegExp(`\\n\\s*${DATA_BYTES}\\n`), 'the data volume holds at most its size');
+    // Twice what the volume holds: the broker's one log directory fails, and Kafka stops the broker.
+    terminal.type(`kafka-producer-perf-test --topic fill --num-records ${Math.ceil((2 * DATA_BYTES) / 1000)} --record-size 1000 --throughput -1 --producer-props bootstrap.servers=$BOOTSTRAP_SERVERS acks=1 linger.ms=50 batch.size=500000`);
+    const lost = await terminal.control('error', 180_000);
+    assert.equal(lost.message, 'The broker this shell ran in, kafka-1, has stopped.');
+    const from = terminal.text().length;
+    terminal.send({ type: 'reset' });
+    await terminal.control('ready', 180_000);
+    await terminal.waitForText(/practice terminal[\s\S]*\$ $/, { from });
+    assert.match(await terminal.run('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic after-full'), /Created topic after-full\./);
     await terminal.close();
   });
 });

@@ -7,7 +7,8 @@ import type { GradedSubmission, GradingReport } from './grade-submissions.ts';
 import type { CheckResult } from '../checks/run-checks.ts';
 import type { Localized } from '../lab-kit/lab-format.ts';
 
-const xml = (text: string) =>
+/** Text escaped for XML and HTML, attributes included. */
+export const xml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 const CONTRADICTION_FLAG = 'output contradicts the cluster';

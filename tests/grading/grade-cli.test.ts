@@ -65,9 +65,21 @@ describe('npm run grade', () => {
     assert.match(junit, /<failure message="20 of 20 records do not have a customer name as their key\.">/);
   });
 
-  it('writes a Markdown and an HTML summary', () => {
-    assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /\| ana \| 10\/10 \| exited \(0\) \| ✅ \| ✅ \| ✅ \| ✅ \| ✅ \|/);
-    assert.match(readFileSync(join(out, 'summary.html'), 'utf8'), /<th scope="row">cho<\/th><td>0\/10<\/td><td>does not compile \(2:38\)<\/td>/);
+  it('writes a Markdown and an HTML summary, with each check\'s verifies line and evidence per submission', () => {
+    const markdown = readFileSync(join(out, 'summary.md'), 'utf8');
+    const html = readFileSync(join(out, 'summary.html'), 'utf8');
+    assert.match(markdown, /\| ana \| 10\/10 \| exited \(0\) \|  \| ✅ \| ✅ \| ✅ \| ✅ \| ✅ \|/);
+    assert.match(html, /<th scope="row"><a href="#submission-cho">cho<\/a><\/th><td>0\/10<\/td><td>does not compile \(2:38\)<\/td>/);
+    const ben = html.slice(html.indexOf('<section id="submission-ben">')).split('</section>')[0]!;
+    assert.match(ben, /❌ every-record-keyed<\/strong> \(0\/2\)/);
+    assert.match(ben, /<li>verified: Checked that every record read back from orders has a customer name .* as its key\. \/ orders에서 읽은 레코드마다/);
+    assert.match(ben, /<li>found: 20 of 20 with key null<\/li>/);
+    assert.match(ben, /What the program printed \(evidence, not proof\)/);
+    assert.match(markdown, /## ben: \d+\/10, exited \(0\)\n\n- ✅ \*\*all-sent\*\* \(2\/2\)/);
+  });
+
+  it('carries each check\'s verifies line in both languages into results.json', () => {
+    for (const check of report.submissions[0]!.checks) assert.ok(check.verifies.ko && check.verifies.en, check.id);
   });
 
   it('exits non-zero when grading itself cannot run', () => {

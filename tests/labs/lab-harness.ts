@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { GradedSubmission, GradingReport } from '../../sandbox/grading/grade-submissions.ts';
 import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
+import { xml } from '../../sandbox/grading/report-formats.ts';
 import { wrongRoutes } from './wrong-routes.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -29,6 +30,7 @@ export function labSuite(labId: string): void {
     const routes = wrongRoutes(labId);
     const work = mkdtempSync(join(tmpdir(), `lab-${labId}-`));
     let report: GradingReport;
+    let summaryHtml = '';
     let stderr = '';
     const graded = (name: string) => {
       const submission = report.submissions.find((s) => s.name === name);
@@ -50,7 +52,10 @@ export function labSuite(labId: string): void {
       stderr = run.stderr;
       assert.equal(run.status, 0, `npm run grade failed:\n${run.stderr}`);
       report = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as GradingReport;
+      summaryHtml = readFileSync(join(out, 'summary.html'), 'utf8');
     });
+    /** The submission's section of summary.html. */
+    const section = (name: string) => summaryHtml.slice(summaryHtml.indexOf(`<section id="submission-${name}">`)).split('</section>')[0]!;
     after(() => rmSync(work, { recursive: true, force: true }));
 
     it('has wrong routes, each naming a check of the lab', async () => {
@@ -64,6 +69,8 @@ export function labSuite(labId: string): void {
       assert.equal(solution.program?.ending, 'exited', describeSubmission(solution));
       assert.ok(solution.checks.every((c) => c.passed), describeSubmission(solution));
       assert.deepEqual(solution.contradictions, [], 'the solution\'s output contradicts nothing');
+      assert.ok(solution.checks.every((c) => c.verifies.en && c.verifies.ko), 'every check says what it verified, in both languages');
+      for (const check of solution.checks) assert.ok(section('solution').includes(xml(check.verifies.en)), `summary.html shows what ${check.id} verified`);
     });
 
     it('fails at least one check with the starter', () => {
@@ -80,6 +87,10 @@ export function labSuite(labId: string): void {
         assert.match(check.message?.en ?? '', route.message, describeSubmission(submission));
         assert.ok(check.message?.ko, 'a Korean message too');
         assert.ok(submission.score < submission.maxScore);
+        if (route.flagged) {
+          assert.ok(submission.contradictions.length > 0, 'the report flags the output as contradicting the cluster');
+          assert.match(section(submission.name), /⚠ output contradicts the cluster/);
+        }
       });
     }
   });

@@ -7,6 +7,7 @@
  *    * Wrong route: <what the learner does instead of the lesson's point>
  *    * @fails <check-id>
  *    * @message <a regular expression the check's English message must match>
+ *    * @flagged            (optional: the grading report must flag its output as contradicting the cluster)
  *    *\/
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ export interface WrongRoute {
   description: string;
   fails: string;
   message: RegExp;
+  /** The route prints a claim the cluster refutes, and the report must say so. */
+  flagged: boolean;
 }
 
 export function wrongRoutes(labId: string): WrongRoute[] {
@@ -43,5 +46,6 @@ function parseHeader(file: string, source: string): WrongRoute {
     description: field(/^Wrong route:\s*(.+)$/),
     fails: field(/^@fails\s+(\S+)$/),
     message: new RegExp(field(/^@message\s+(.+)$/)),
+    flagged: lines.includes('@flagged'),
   };
 }

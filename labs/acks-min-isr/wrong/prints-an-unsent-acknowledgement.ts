@@ -2,6 +2,7 @@
  * Wrong route: Prints an acknowledgement for a payment it never sent.
  * @fails nothing-lost
  * @message Acknowledged but not in the topic: lost: payment-999
+ * @flagged
  */
 import { Kafka, logLevel } from 'kafkajs';
 

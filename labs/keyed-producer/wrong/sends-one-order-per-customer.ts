@@ -1,0 +1,23 @@
+/**
+ * Wrong route: Sends only one order per customer.
+ * @fails all-sent
+ * @message holds 4 records
+ */
+import { Kafka, logLevel } from 'kafkajs';
+
+const kafka = new Kafka({
+  clientId: 'keyed-producer',
+  brokers: process.env.BOOTSTRAP_SERVERS!.split(','),
+  logLevel: logLevel.WARN,
+});
+const producer = kafka.producer();
+const customers = ['alice', 'bob', 'carol', 'dave'];
+
+await producer.connect();
+for (let n = 1; n <= 1; n++) {
+  for (const customer of customers) {
+    const [meta] = await producer.send({ topic: 'orders', messages: [{ key: customer, value: `${customer}:${n}` }] });
+    console.log(`${customer}:${n} → partition ${meta!.partition}, offset ${meta!.baseOffset}`);
+  }
+}
+await producer.disconnect();

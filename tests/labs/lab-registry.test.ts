@@ -9,6 +9,7 @@ import { codeLabIds, loadLab } from '../../sandbox/lab/lab-catalog.ts';
 import { lessonSlugs, readOutline } from '../../src/course/outline.ts';
 import { resolveCoursePaths } from '../../src/course/paths.ts';
 import { scanLesson } from '../../src/integrations/parity/lesson-scan.ts';
+import { wrongRoutes } from './wrong-routes.ts';
 
 describe('lab registry', () => {
   it('gives every code lab a meta.json with its lab.ts title, status ready', async () => {
@@ -18,6 +19,16 @@ describe('lab registry', () => {
       assert.deepEqual(meta, { kind: 'code', title: definition.title, status: 'ready' }, `labs/${id}/meta.json must match labs/${id}/lab.ts`);
       assert.ok(checks.some((check) => !check.hidden), `${id} shows at least one check in the page`);
       assert.equal(new Set(checks.map((check) => check.id)).size, checks.length, `${id}: check ids are unique`);
+    }
+  });
+
+  it('gives every code check a verifies line in both languages, and every code lab wrong routes that name its checks', async () => {
+    for (const id of codeLabIds()) {
+      const { checks } = await loadLab(id);
+      for (const check of checks) assert.ok(check.verifies.ko.trim() && check.verifies.en.trim(), `${id}/${check.id}: verifies in ko and en`);
+      const routes = wrongRoutes(id);
+      assert.ok(routes.length > 0, `labs/${id}/wrong/ holds no wrong route`);
+      for (const route of routes) assert.ok(checks.some((check) => check.id === route.fails), `labs/${id}/wrong/${route.name}.ts: @fails ${route.fails} is no check of ${id}`);
     }
   });
 

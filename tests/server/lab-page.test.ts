@@ -64,6 +64,7 @@ describe('lab in a lesson page', () => {
     assert.equal(await checks.count(), 4, 'the visible checks, not the hidden one');
     assert.equal(await lab().locator('.lab__check--passed').count(), 4, await lab().locator('[data-part="checks"]').innerText());
     assert.match(await checks.first().innerText(), /All 20 orders are in the topic/);
+    assert.match(await checks.first().locator('.lab__verified').innerText(), /^What was verified: Read every partition of orders back from the broker/);
     assert.match(await lab().locator('.lab__score').innerText(), /9 of 9 points/);
     assert.equal(await lab().locator('[data-part="solution"]').isDisabled(), false, 'the solution unlocks after a run');
   });
@@ -101,6 +102,8 @@ describe('lab in a lesson page', () => {
     assert.match(await failed.locator('.lab__expected').innerText(), /^기대: /);
     assert.match(await failed.locator('.lab__actual').innerText(), /^실제: /);
     assert.match(await failed.locator('.lab__hint').innerText(), /^힌트: /);
+    assert.equal(await failed.locator('.lab__verified').count(), 0, 'a failed check shows its hint, not how it is verified');
+    assert.match(await lab().locator('.lab__check--passed .lab__verified').first().innerText(), /^검사한 내용: orders 토픽의 모든 파티션을/);
   });
 
   it('served every page without a content-security-policy violation or a console error', () => {

@@ -104,14 +104,16 @@ export function mountLab(root: HTMLElement, strings: LabStrings): void {
 			const title = document.createElement('strong');
 			title.textContent = `${result.passed ? '✓' : '✗'} ${result.title[locale]} (${result.passed ? strings.passed : strings.failed})`;
 			item.append(title);
+			const detail = (text: string | undefined, className: string) => {
+				if (!text) return;
+				const line = document.createElement('p');
+				line.className = className;
+				line.textContent = text;
+				item.append(line);
+			};
+			// After a pass the learner sees how the cluster proved it; before, the hint (verifies would give the check away).
+			if (result.passed) detail(`${strings.verified}: ${result.verifies[locale]}`, 'lab__verified');
 			if (!result.passed) {
-				const detail = (text: string | undefined, className: string) => {
-					if (!text) return;
-					const line = document.createElement('p');
-					line.className = className;
-					line.textContent = text;
-					item.append(line);
-				};
 				detail(result.message?.[locale], 'lab__message');
 				if (result.expected !== undefined) detail(`${strings.expected}: ${result.expected}`, 'lab__expected');
 				if (result.actual !== undefined) detail(`${strings.actual}: ${result.actual}`, 'lab__actual');

@@ -106,6 +106,20 @@ describe('terminal exercise in a lesson page', () => {
     assert.match(await results.first().innerText(), /^failed · /);
   });
 
+  it('shows, after a pass, how the check verified it', async () => {
+    await typeLine('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic welcome-topic');
+    await waitForScreen(/Created topic welcome-topic\./);
+    await exercise().locator('[data-part="check"]').click();
+    const passed = exercise().locator('[data-part="results"] li.is-passed[data-check-id="welcome-topic-default"]');
+    await passed.waitFor();
+    assert.equal(
+      await passed.locator('.terminal-exercise__verifies').innerText(),
+      "How it was checked: Asked the broker for welcome-topic's metadata (a Metadata request): 1 partition, each with 1 replica.",
+    );
+    const failed = exercise().locator('[data-part="results"] li.is-failed');
+    assert.equal(await failed.first().locator('.terminal-exercise__verifies').count(), 0, 'shown after a pass only');
+  });
+
   it('met the content-security policy and logged no error, xterm.js and all', () => {
     assert.deepEqual(problems, []);
   });

@@ -37,7 +37,14 @@ function reportedCheck(style: 'sync' | 'async', title: LabCheck['title'], hint: 
         }
         const actual = `${value} partition=${line.partition} offset=${line.offset} timestamp=${line.timestamp}`;
         if (line.partition !== record.partition || line.offset !== record.offset || line.timestamp !== record.timestamp) {
-          return fail({ ko: `${value}의 출력이 실제 레코드와 다릅니다.`, en: `What was printed for ${value} does not match the stored record.` }, { expected, actual });
+          return fail(
+            { ko: `${value}의 출력이 실제 레코드와 다릅니다.`, en: `What was printed for ${value} does not match the stored record.` },
+            {
+              expected,
+              actual,
+              contradiction: { ko: `${value}를 "${actual}"로 출력했지만 브로커에는 "${expected}"로 저장돼 있습니다.`, en: `printed "${actual}", but the broker stored "${expected}"` },
+            },
+          );
         }
       }
       return pass({ expected: `${PER_STYLE} ${style} lines`, actual: `${PER_STYLE} matching lines` });

@@ -1,9 +1,6 @@
-import kafkajs from 'kafkajs';
-import { readTopic, fail, pass, type TopicRecord, type LabCheck } from '../../sandbox/lab-kit/index.ts';
+import { keyPartitioner, readTopic, fail, pass, type TopicRecord, type LabCheck } from '../../sandbox/lab-kit/index.ts';
+import { TOPIC } from './lab.ts';
 
-const { Partitioners } = kafkajs;
-
-export const TOPIC = 'clicks';
 export const BATCHES = 5;
 export const PER_BATCH = 10;
 export const KEYED = 6;
@@ -58,8 +55,8 @@ export const checks: LabCheck[] = [
     id: 'partition-changes',
     title: { ko: '다음 배치는 다른 파티션으로 간다', en: 'The next batch goes to another partition' },
     verifies: {
-      ko: 'clicks에서 읽은 배치 1…5의 파티션을 차례로 늘어놓고, 이어지는 두 배치가 같은 파티션을 쓰지 않았는지 확인했습니다.',
-      en: 'Lined up the partitions of batches 1 … 5 read back from clicks and checked that no two consecutive batches share one.',
+      ko: 'clicks에서 읽은 배치 1…5의 파티션을 차례로 늘어놓고, 이어지는 두 배치가 같은 파티션을 쓰지 않았는지 확인했습니다. 채점 때는 파티션이 3개인 clicks에서 한 번 더 실행합니다.',
+      en: 'Lined up the partitions of batches 1 … 5 read back from clicks and checked that no two consecutive batches share one; when grading, the program runs again with clicks at 3 partitions.',
     },
     hint: {
       ko: 'send()가 끝나면 다음 호출에서 새 파티션을 고르세요. 같은 send()의 메시지가 모두 분배된 뒤에 실행되는 queueMicrotask가 경계를 알려 줍니다.',
@@ -86,11 +83,9 @@ export const checks: LabCheck[] = [
     points: 2,
     hidden: true,
     async run({ cluster }) {
-      const { topics } = await (await cluster.adminClient()).fetchTopicMetadata({ topics: [TOPIC] });
-      const partitionMetadata = topics[0]?.partitions ?? [];
-      const byKey = Partitioners.DefaultPartitioner();
+      const hashed = await keyPartitioner(cluster, TOPIC);
       const keyed = (await readTopic(cluster, TOPIC)).filter((r) => r.key !== null);
-      const wrong = keyed.filter((r) => byKey({ topic: TOPIC, partitionMetadata, message: { key: r.key, value: r.value } }) !== r.partition);
+      const wrong = keyed.filter((r) => hashed(r.key!) !== r.partition);
       if (keyed.length === KEYED && wrong.length === 0) return pass({ expected: 'murmur2 partition for every key', actual: 'all match' });
       const actual = keyed.length === 0 ? 'no keyed messages' : wrong.map((r) => `${r.key} → ${r.partition}`).join('; ');
       return fail({ ko: `키 해시와 다른 파티션에 간 메시지: ${actual}`, en: `Keyed messages away from their key's partition: ${actual}` }, { expected: 'murmur2 partition for every key', actual });

@@ -93,7 +93,6 @@ async function runOnce(options: LabRunOptions, code: string, variation: LabVaria
   const checks = lab.checks.filter((check) => options.includeHidden || !check.hidden);
   const scenario = variation?.scenario ?? lab.definition.scenario;
   const observeRequests = lab.definition.observe?.brokerRequests ?? false;
-  if (observeRequests) await enableRequestLog(cluster);
 
   emit({ type: 'phase', phase: 'running' });
   const limits: RunLimits = { ...defaultRunLimits, timeLimitMs: lab.definition.timeLimitSeconds * 1000 };
@@ -140,11 +139,14 @@ function withProblems(message: Localized, problems: Localized[]): Localized {
 
 /**
  * Brings the cluster to the lab's starting state: reset (clean-slate labs, and always before a
- * variation, whose topics then replace the spec's), then the seed records.
+ * variation, whose topics then replace the spec's), the brokers' request log on where the lab observes
+ * it, then the seed records.
  */
 export async function prepareCluster(cluster: KafkaCluster, lab: LoadedLab, variation?: LabVariation): Promise<void> {
   if (lab.definition.cleanSlate || variation) await cluster.reset();
   if (variation?.topics) await replaceTopics(cluster, variation.topics);
+  // Here rather than at the Run: the first time on a cluster it takes Kafka's own tool a few seconds.
+  if (lab.definition.observe?.brokerRequests) await enableRequestLog(cluster);
   const records = lab.definition.seed;
   if (!records) return;
   // Idempotent: kafkajs retries a whole request when one partition of a just-created topic is not ready

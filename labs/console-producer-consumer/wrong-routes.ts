@@ -38,6 +38,13 @@ export const wrongRoutes: WrongRoute[] = [
     message: /^orders does not hold all of key 01's messages aaa, ccc\.$/,
   },
   {
+    name: 'Sends the keyed lines without creating orders first: the broker creates it with one partition',
+    step: 'keyed',
+    commands: [`printf '01:aaa\\n02:bbb\\n01:ccc\\n02:ddd\\n03:eee\\n' | ${keyed}`],
+    fails: 'keyed-orders',
+    message: /^orders has 1 partition; it should have 3\.$/,
+  },
+  {
     name: "Sends key 01's messages in the wrong order (ccc before aaa)",
     step: 'keyed',
     commands: [`${topics} orders --partitions 3`, `printf '01:ccc\\n02:bbb\\n01:aaa\\n02:ddd\\n03:eee\\n' | ${keyed}`],

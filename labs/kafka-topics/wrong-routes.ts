@@ -34,6 +34,13 @@ export const wrongRoutes: WrongRoute[] = [
     message: /^orders has 2 partitions; it should have 3\.$/,
   },
   {
+    name: 'Creates orders with three partitions, then deletes it and creates it again with the defaults',
+    step: 'three-partitions',
+    commands: [`${bs} --create --topic orders --partitions 3`, `${bs} --delete --topic orders`, 'sleep 1', `${bs} --create --topic orders`],
+    fails: 'orders-three-partitions',
+    message: /^orders has 1 partition; it should have 3\.$/,
+  },
+  {
     name: 'Creates payments with replication factor 1, which works, and leaves it',
     step: 'replication-factor-too-large',
     commands: [`${bs} --create --topic payments --replication-factor 1`],

@@ -23,7 +23,7 @@ export async function topicShape(
   const actual = `${topic}: ${partitions.length} partitions, RF ${factors.join('/')}`;
   if (partitions.length !== expected.partitions) {
     return fail(
-      { ko: `${topic}의 파티션이 ${partitions.length}개입니다. ${expected.partitions}개여야 합니다.`, en: `${topic} has ${partitions.length} partitions; it should have ${expected.partitions}.` },
+      { ko: `${topic}의 파티션이 ${partitions.length}개입니다. ${expected.partitions}개여야 합니다.`, en: `${topic} has ${partitions.length} partition${partitions.length === 1 ? '' : 's'}; it should have ${expected.partitions}.` },
       { expected: want, actual },
     );
   }

@@ -24,9 +24,11 @@ export interface TopicCreationResult {
 export interface CreateTopicsLog {
   results: TopicCreationResult[];
   /**
-   * Result lines that do not read as the controller writes them. The learner's tools refuse topic names with
-   * a line break, but a request crafted by hand could carry one into the log and forge a line after it: a
-   * check that finds any such line trusts none of it.
+   * Result lines that do not read as the controller writes them. The controller logs names and config values
+   * as sent, unescaped. Kafka's CLI never sends what could forge a result (it refuses illegal topic names,
+   * and config values with '='), but a client of one's own could send a name with a line break and a
+   * forged line after it: a check that finds any such line trusts none of the log. (A raw request that
+   * forges a whole readable line is still possible in principle; the attempt's transcript shows the tool.)
    */
   unreadable: string[];
 }

@@ -80,7 +80,7 @@ export async function creationRefusedForReplication(context: ExerciseCheckContex
   ]);
   if (lives.length > 0) {
     return fail(
-      { ko: `${topic}이(가) 만들어졌던 적이 있습니다(메타데이터 로그의 TopicRecord). 거절되어야 할 토픽입니다.`, en: `${topic} was created at some point (a TopicRecord in the metadata log); its creation should have been refused.` },
+      { ko: `${topic}이(가) 한 번 만들어졌습니다(메타데이터 로그의 TopicRecord). 이 단계에서는 만들기가 거절되어야 합니다.`, en: `${topic} was created at some point (a TopicRecord in the metadata log); its creation should have been refused.` },
       { expected, actual: lives.map((life) => `TopicRecord ${topic} at offset ${life.created.offset}${life.removed ? `, removed at ${life.removed.offset}` : ''}`).join('; ') },
     );
   }

@@ -91,6 +91,14 @@ describe('lab in a lesson page', () => {
     await lab().locator('.cm-lintRange-error').waitFor({ timeout: 30_000 });
     assert.match(await lab().locator('[data-part="status"]').innerText(), /컴파일 오류/);
 
+    // The sandbox's own rules speak the page's language (the compiler's syntax errors are English only).
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText("const fs = require('node:fs');\n");
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await lab().locator('[data-part="output"]').getByText(/require\(\)는 실습 프로그램에서 쓸 수 없습니다/).waitFor({ timeout: 30_000 });
+    assert.match(await lab().locator('[data-part="output"]').innerText(), /^1:12 require\(\)는/);
+
     page.once('dialog', (dialog) => void dialog.accept()); // "replace your code with the starter?"
     await lab().locator('[data-part="reset"]').click();
     assert.match(await editor.innerText(), /TODO: give the message a key/);
@@ -118,6 +126,8 @@ describe('lab in a lesson page', () => {
       const response = await visitor.goto(base + path);
       assert.equal(response?.status(), 200, path);
       assert.match(String(response?.headers()['content-security-policy']), /frame-ancestors 'none'/);
+      // The root page moves on to /ko/ by itself: let it arrive before the next visit, which it would race.
+      if (path === '') await visitor.waitForURL(`${base}ko/`);
     }
     assert.equal((await visitor.goto(`${base}en/no-such-page/`))?.status(), 404);
     // Pagefind's search: its WebAssembly index, loaded on demand.

@@ -66,16 +66,22 @@ export function mountLab(root: HTMLElement, strings: LabStrings): void {
 			case 'output':
 				appendOutput(event.text, event.stream);
 				break;
-			case 'compile-error':
-				showProblems(editor, event.problems);
+			case 'compile-error': {
+				// The sandbox's own rules come in both languages; the compiler's syntax errors in English only.
+				const problems = event.problems.map((p) => ({ ...p, message: p.localized?.[locale] ?? p.message }));
+				showProblems(editor, problems);
 				status.textContent = strings.compileError;
-				for (const p of event.problems) appendOutput(`${p.line}:${p.column} ${p.message}\n`, 'stderr');
+				for (const p of problems) appendOutput(`${p.line}:${p.column} ${p.message}\n`, 'stderr');
 				break;
+			}
 			case 'exit':
 				status.textContent = event.message[locale];
 				break;
 			case 'checks':
 				renderChecks(event.results);
+				break;
+			case 'scenario-problem':
+				appendOutput(`${event.message[locale]}\n`, 'stderr');
 				break;
 			case 'error':
 				status.textContent = `${strings.failedRun}: ${event.message}`;

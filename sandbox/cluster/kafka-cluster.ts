@@ -152,8 +152,9 @@ async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
 let swept: Promise<unknown> | undefined;
 
 /**
- * Starts a cluster of 1 or 3 KRaft nodes on its own Docker network, all nodes at once (a quorum forms
- * only when they all run), and returns when every node serves and the spec's topics exist.
+ * Starts a cluster of 1 or 3 KRaft nodes on its own internal Docker network (host ports go through the
+ * shared published one), all nodes at once (a quorum forms only when they all run), and returns when
+ * every node serves and the spec's topics exist.
  */
 export async function startKafkaCluster(spec: ClusterSpec): Promise<KafkaCluster> {
   const client = await dockerClient();

@@ -114,8 +114,8 @@ export const checks: LabCheck[] = [
     id: 'sent-during-outage',
     title: { ko: '팔로워가 멈춘 동안에도 계속 보냈고, 리더가 거절했다', en: 'The program kept sending while the follower was down, and the leader refused' },
     verifies: {
-      ko: '브로커 요청 로그에서 팔로워가 멈춘 구간에 payments로 온 PRODUCE 요청과 리더의 응답(NOT_ENOUGH_REPLICAS)을 셌습니다.',
-      en: "Counted, in the brokers' request log, the PRODUCE requests for payments that arrived while the follower was down and the leader's answers (NOT_ENOUGH_REPLICAS).",
+      ko: '브로커 요청 로그에서 payments로 온 PRODUCE 요청에 리더가 NOT_ENOUGH_REPLICAS로 답한 것(ISR이 모자란 동안에만 나오는 답)을 셌습니다.',
+      en: "Counted, in the brokers' request log, the PRODUCE requests for payments the leader answered with NOT_ENOUGH_REPLICAS, an answer it gives only while the ISR is short.",
     },
     hint: {
       ko: '장애를 피해 기다리지 말고 견디세요: 장애 중에도 보내고, 거절(NOT_ENOUGH_REPLICAS)을 재시도로 넘기는 것이 이 실습의 요점입니다.',
@@ -125,18 +125,22 @@ export const checks: LabCheck[] = [
     async run(context) {
       const outage = context.outages[0];
       if (!outage) return noOutage;
+      // A refusal is itself the proof: the leader answers NOT_ENOUGH_REPLICAS only while the ISR is short,
+      // which lasts from the follower's controlled shutdown until it has caught up again after its restart.
+      const attempts = produced(context);
+      const refused = attempts.filter((a) => a.errorCode !== undefined && REFUSED.has(a.errorCode));
       const { from, to } = outageWindow(outage);
-      const during = produced(context).filter((a) => a.at >= from && a.at < to);
-      const refused = during.filter((a) => a.errorCode !== undefined && REFUSED.has(a.errorCode));
+      const during = attempts.filter((a) => a.at >= from && a.at < to);
       const answers = [...Map.groupBy(during, (a) => errorName(a.errorCode))].map(([name, list]) => `${list.length} ${name}`).join(', ');
-      const actual = during.length === 0 ? 'no produce request during the outage' : answers;
-      const expected = `produce requests refused with NOT_ENOUGH_REPLICAS during the ${((to - from) / 1000).toFixed(1)} s outage`;
-      if (refused.length > 0) return pass({ expected, actual });
+      const seconds = ((to - from) / 1000).toFixed(1);
+      const expected = 'produce requests refused with NOT_ENOUGH_REPLICAS while the follower was out of the ISR';
+      if (refused.length > 0) return pass({ expected, actual: `${refused.length} refused (${errorName(refused[0]!.errorCode)})` });
+      const actual = during.length === 0 ? `no produce request during the ${seconds} s outage` : `during the outage: ${answers}`;
       if (during.length === 0) {
         return fail(
           {
-            ko: `브로커 ${outage.nodeId}가 멈춘 ${((to - from) / 1000).toFixed(1)}초 동안 payments로 온 전송 요청이 없었습니다. 장애를 견딘 것이 아니라 피했습니다.`,
-            en: `No produce request for payments reached the brokers during the ${((to - from) / 1000).toFixed(1)} s broker ${outage.nodeId} was down: the program avoided the outage instead of surviving it.`,
+            ko: `브로커 ${outage.nodeId}가 멈춘 ${seconds}초 동안 payments로 온 전송 요청이 없었고, 리더가 거절한 요청도 없습니다. 장애를 견딘 것이 아니라 피했습니다.`,
+            en: `No produce request for payments reached the brokers during the ${seconds} s broker ${outage.nodeId} was down, and the leader refused none: the program avoided the outage instead of surviving it.`,
           },
           { expected, actual },
         );

@@ -94,7 +94,7 @@ export function toHtml(report: GradingReport): string {
     `<li class="${c.passed ? 'pass' : 'fail'}"><strong>${c.passed ? '✅' : '❌'} ${xml(c.id)}</strong> (${c.earned}/${c.points}) ${xml(c.title.en)}<ul>${evidenceLines(c).map((line) => `<li${line.startsWith('⚠') ? ' class="flag"' : ''}>${xml(line)}</li>`).join('')}</ul></li>`;
   const sections = report.submissions.map((s) =>
     `<section id="${xml(anchor(s.name))}"><h2>${xml(s.name)}: ${s.score}/${s.maxScore}, ${xml(outcome(s))}</h2>
-${s.contradictions.length > 0 ? `<p class="flag">⚠ ${CONTRADICTION_FLAG}: ${s.contradictions.map((c) => xml(c.en)).join(' ')}</p>` : ''}
+${s.contradictions.length > 0 ? `<p class="flag">⚠ ${CONTRADICTION_FLAG}: ${s.contradictions.map((c) => xml(c.en)).join('; ')}</p>` : ''}
 <ol class="checks">${s.checks.map(checkItem).join('\n')}</ol>
 ${s.output ? `<details><summary>What the program printed (evidence, not proof)</summary><pre>${xml(s.output)}</pre></details>` : ''}</section>`,
   );

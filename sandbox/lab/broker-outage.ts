@@ -100,16 +100,17 @@ async function resolveTarget(cluster: KafkaCluster, target: OutageTarget): Promi
 const IN_SYNC_TIMEOUT_MS = 30_000;
 
 /**
- * Waits until the node is back in the ISR of every partition it replicates of the lab's topics that
- * still exist (the program may have deleted one: there is nothing left to be in sync with).
+ * Waits until the node is back in the cluster's metadata (the next reset asks every broker for its
+ * configs) and in the ISR of every partition it replicates of the lab's topics that still exist (the
+ * program may have deleted one: there is nothing left to be in sync with).
  */
 async function waitUntilInSync(cluster: KafkaCluster, nodeId: number): Promise<void> {
   const labTopics = (cluster.spec.topics ?? []).map((topic) => topic.name);
-  if (labTopics.length === 0) return;
   const admin = await cluster.adminClient();
   const deadline = Date.now() + IN_SYNC_TIMEOUT_MS;
   for (;;) {
     const inSync = await (async () => {
+      if (!(await admin.describeCluster()).brokers.some((broker) => broker.nodeId === nodeId)) return false;
       const existing = new Set(await admin.listTopics());
       const topics = labTopics.filter((topic) => existing.has(topic));
       if (topics.length === 0) return true;

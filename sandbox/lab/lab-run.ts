@@ -82,9 +82,9 @@ export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
     await prepareCluster(cluster, lab, variation);
     runs.push((await runOnce(options, compiled.code, variation, () => undefined)).checks);
   }
-  const checksResults = combineRuns(runs);
-  emit({ type: 'checks', results: checksResults });
-  return { ...own, checks: checksResults };
+  const results = combineRuns(runs);
+  emit({ type: 'checks', results });
+  return { ...own, checks: results };
 }
 
 /** Runs the compiled program once beside the scenario (the variation's when given), then the checks. */

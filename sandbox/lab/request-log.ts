@@ -2,7 +2,8 @@
  * The brokers' own record of the program's requests. With kafka.request.logger at DEBUG, a broker logs
  * every request it completes (API, client id, listener, connection, the request's fields and the
  * response's) to its standard output; the sandbox reads those lines back from the node's log for the
- * time the program ran. What the program prints never enters this evidence.
+ * time the program ran, without the sandbox's own clients and the brokers' own traffic. What the program
+ * prints never enters this evidence.
  */
 import kafkajs from 'kafkajs';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
@@ -51,8 +52,13 @@ export async function readRequests(cluster: KafkaCluster, sinceMs: number): Prom
   }));
   return perNode
     .flat()
-    .filter((r) => !(r.listener === SANDBOX_CLIENT.listener && r.clientId === SANDBOX_CLIENT.clientId))
+    .filter((r) => !(r.listener === SANDBOX_CLIENT.listener && r.clientId === SANDBOX_CLIENT.clientId) && !isClusterOwn(r))
     .sort((a, b) => a.at - b.at);
+}
+
+/** The cluster's own traffic: the KRaft quorum's listener, and followers fetching from leaders. */
+function isClusterOwn(request: BrokerRequest): boolean {
+  return request.listener === 'CONTROLLER' || /^broker-\d+-fetcher-\d+$/.test(request.clientId);
 }
 
 function parseLine(nodeId: number, at: number, text: string): BrokerRequest | undefined {

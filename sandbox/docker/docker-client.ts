@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import Dockerode from 'dockerode';
 import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers';
 import { commandOnPath } from '../command-on-path.ts';
+import { onceUntilFailure } from '../once-until-failure.ts';
 import { SandboxError } from './sandbox-error.ts';
 
 // Ryuk is an image that must be pulled, which is not possible everywhere the course runs; the sandbox
@@ -10,16 +11,11 @@ process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
 
 const CONNECT_TIMEOUT_MS = 20_000;
 
-let connecting: Promise<ContainerRuntimeClient> | undefined;
-
-/** The Docker engine, through testcontainers' client. Fails fast, with what to do, when there is none. */
-export function dockerClient(): Promise<ContainerRuntimeClient> {
-  connecting ??= connect().catch((error: unknown) => {
-    connecting = undefined; // the learner may start Docker and try again without restarting us
-    throw error;
-  });
-  return connecting;
-}
+/**
+ * The Docker engine, through testcontainers' client. Fails fast, with what to do, when there is none;
+ * the learner may then start Docker and try again without restarting us.
+ */
+export const dockerClient: () => Promise<ContainerRuntimeClient> = onceUntilFailure(connect);
 
 async function connect(): Promise<ContainerRuntimeClient> {
   let timer: NodeJS.Timeout | undefined;

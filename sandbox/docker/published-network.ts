@@ -1,4 +1,5 @@
 import type { ContainerRuntimeClient } from 'testcontainers';
+import { onceUntilFailure } from '../once-until-failure.ts';
 import { LABEL } from './labels.ts';
 import { SandboxError } from './sandbox-error.ts';
 
@@ -17,16 +18,8 @@ const OPTIONS = {
   'com.docker.network.bridge.enable_ip_masquerade': 'false',
 } as const;
 
-let ensuring: Promise<string> | undefined;
-
 /** The shared bridge, created on first use (by whichever process of the course comes first). */
-export function publishedNetwork(client: ContainerRuntimeClient): Promise<string> {
-  ensuring ??= ensure(client).catch((error: unknown) => {
-    ensuring = undefined;
-    throw error;
-  });
-  return ensuring;
-}
+export const publishedNetwork: (client: ContainerRuntimeClient) => Promise<string> = onceUntilFailure(ensure);
 
 async function ensure(client: ContainerRuntimeClient): Promise<string> {
   const docker = client.container.dockerode;

@@ -1,27 +1,20 @@
 import type { ContainerRuntimeClient } from 'testcontainers';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { KAFKA_VERSION } from '../kafka-version.ts';
+import { onceUntilFailure } from '../once-until-failure.ts';
 import { buildKafkaImage } from './build-kafka-image.ts';
 
 export const officialImage = (version = KAFKA_VERSION): string => `apache/kafka:${version}`;
 export const courseImage = (version = KAFKA_VERSION): string => `kafka-course/kafka:${version}`;
-
-let choosing: Promise<string> | undefined;
 
 /**
  * The image every node runs, decided once per process: KAFKA_IMAGE if set; else the official
  * apache/kafka image where it is present or can be pulled; else the course's own, built offline
  * when it is missing.
  */
-export function kafkaImage(client: ContainerRuntimeClient, options: { build?: boolean } = {}): Promise<string> {
-  choosing ??= chooseImage(client, options.build ?? true).catch((error: unknown) => {
-    choosing = undefined;
-    throw error;
-  });
-  return choosing;
-}
+export const kafkaImage: (client: ContainerRuntimeClient) => Promise<string> = onceUntilFailure(chooseImage);
 
-async function chooseImage(client: ContainerRuntimeClient, build: boolean): Promise<string> {
+async function chooseImage(client: ContainerRuntimeClient): Promise<string> {
   const explicit = process.env.KAFKA_IMAGE;
   if (explicit) {
     if ((await present(client, explicit)) || (await pulled(client, explicit))) return explicit;
@@ -34,12 +27,6 @@ async function chooseImage(client: ContainerRuntimeClient, build: boolean): Prom
     if (await present(client, image)) return image;
   }
   if (await pulled(client, officialImage())) return officialImage();
-  if (!build) {
-    throw new SandboxError(
-      `No Kafka ${KAFKA_VERSION} image: ${officialImage()} cannot be pulled and ${courseImage()} is not built.`,
-      'Run `npm run image` to build the course\'s image offline.',
-    );
-  }
   await buildKafkaImage(client, { name: courseImage(), kafkaVersion: KAFKA_VERSION });
   return courseImage();
 }

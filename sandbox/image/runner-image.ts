@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ContainerRuntimeClient } from 'testcontainers';
+import { onceUntilFailure } from '../once-until-failure.ts';
 import { buildRunnerImage } from './build-runner-image.ts';
 
 export interface RunnerImageVersions {
@@ -35,16 +36,8 @@ export function runnerImageName(versions = runnerImageVersions()): string {
   return `kafka-course/lab-runner:${versions.node}-kafkajs${versions.kafkajs}`;
 }
 
-let choosing: Promise<string> | undefined;
-
 /** The runner image, built first when it is missing; decided once per process. */
-export function runnerImage(client: ContainerRuntimeClient): Promise<string> {
-  choosing ??= ensureRunnerImage(client).catch((error: unknown) => {
-    choosing = undefined;
-    throw error;
-  });
-  return choosing;
-}
+export const runnerImage: (client: ContainerRuntimeClient) => Promise<string> = onceUntilFailure(ensureRunnerImage);
 
 async function ensureRunnerImage(client: ContainerRuntimeClient): Promise<string> {
   const name = runnerImageName();

@@ -1,6 +1,6 @@
 import {
   committedOffsets, endOffsets, firstFetchedOffsets, groupActivity, outputLines, readTopic, fail, pass,
-  type CheckContext, type GroupActivity, type GroupMember, type LabCheck, type Localized, type PartitionOffsets, type TopicRecord,
+  type CheckContext, type GroupActivity, type LabCheck, type Localized, type PartitionOffsets, type TopicRecord,
 } from '../../sandbox/lab-kit/index.ts';
 import { TOPIC } from './lab.ts';
 
@@ -39,16 +39,20 @@ const noReader = (groupId: string, group: GroupActivity, context: CheckContext, 
     { expected, actual: `${group.members.length} member(s), none fetched`, contradiction: printedWithoutReading(context, groupId) },
   );
 
-/** A commit of offset o by a member that had not fetched records below o before it: committed, not consumed. */
-function unconsumedCommits(group: GroupActivity): string[] {
+/** Commits of offset o by a member that had not fetched records below o first, or by no member at all: committed, not consumed. */
+function unconsumedCommits(group: GroupActivity): Localized[] {
   const byMember = group.members.flatMap((member) => member.commits.filter((c) => c.errorCode === 0).filter((c) =>
     !member.fetches.some((f) => f.partition === c.partition && f.seq < c.seq && f.recordBytes > 0 && f.fetchOffset < c.offset),
-  ).map((c) => `p${c.partition}=${c.offset} by ${describeMember(member)} before fetching it`));
-  const withoutMember = group.commitsWithoutMember.filter((c) => c.errorCode === 0).map((c) => `p${c.partition}=${c.offset} by no member (admin API)`);
-  return [...withoutMember, ...byMember];
+  ).map((c) => ({
+    ko: `p${c.partition}=${c.offset}(세대 ${member.generations.join(', ')}의 멤버가 읽기 전에 커밋)`,
+    en: `p${c.partition}=${c.offset} by the member of generation ${member.generations.join(', ')} before fetching it`,
+  })));
+  const withoutMember = group.commitsWithoutMember.filter((c) => c.errorCode === 0).map((c) => ({
+    ko: `p${c.partition}=${c.offset}(그룹 멤버가 아닌 관리 API가 커밋)`,
+    en: `p${c.partition}=${c.offset} by no member (admin API)`,
+  }));
+  return [...withoutMember, ...byMember].slice(0, 3);
 }
-
-const describeMember = (member: GroupMember) => `the member of generation ${member.generations.join(', ')}`;
 
 function committedEverything(groupId: string): LabCheck {
   return {
@@ -77,12 +81,10 @@ function committedEverything(groupId: string): LabCheck {
       }
       const unconsumed = unconsumedCommits(activity(context, groupId));
       if (unconsumed.length === 0) return pass({ expected: `${expected}, each commit after fetching`, actual: `${actual}, each commit after fetching` });
+      const found = { ko: unconsumed.map((c) => c.ko).join('; '), en: unconsumed.map((c) => c.en).join('; ') };
       return fail(
-        {
-          ko: `${groupId} 그룹의 오프셋이 읽지 않고 커밋됐습니다: ${unconsumed.slice(0, 3).join('; ')}`,
-          en: `Group ${groupId}'s offsets were committed without consuming: ${unconsumed.slice(0, 3).join('; ')}`,
-        },
-        { expected: `${expected}, each commit after fetching`, actual: unconsumed.slice(0, 3).join('; '), contradiction: printedWithoutReading(context, groupId) },
+        { ko: `${groupId} 그룹의 오프셋이 읽지 않고 커밋됐습니다: ${found.ko}`, en: `Group ${groupId}'s offsets were committed without consuming: ${found.en}` },
+        { expected: `${expected}, each commit after fetching`, actual: found.en, contradiction: printedWithoutReading(context, groupId) },
       );
     },
   };

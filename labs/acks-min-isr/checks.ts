@@ -114,8 +114,8 @@ export const checks: LabCheck[] = [
     id: 'sent-during-outage',
     title: { ko: '팔로워가 멈춘 동안에도 계속 보냈고, 리더가 거절했다', en: 'The program kept sending while the follower was down, and the leader refused' },
     verifies: {
-      ko: '브로커 요청 로그에서 payments로 온 PRODUCE 요청에 리더가 NOT_ENOUGH_REPLICAS로 답한 것(ISR이 모자란 동안에만 나오는 답)을 셌습니다.',
-      en: "Counted, in the brokers' request log, the PRODUCE requests for payments the leader answered with NOT_ENOUGH_REPLICAS, an answer it gives only while the ISR is short.",
+      ko: '브로커 요청 로그에서 payments로 온 PRODUCE 요청에 리더가 NOT_ENOUGH_REPLICAS로 답한 것(ISR이 모자란 동안에만 나오는 답)을 세고, 리더 로그의 ISR 변경(ISR updated to …)과 맞춰 보았습니다.',
+      en: "Counted, in the brokers' request log, the PRODUCE requests for payments the leader answered with NOT_ENOUGH_REPLICAS (an answer it gives only while the ISR is short), against the ISR changes the leader logged.",
     },
     hint: {
       ko: '장애를 피해 기다리지 말고 견디세요: 장애 중에도 보내고, 거절(NOT_ENOUGH_REPLICAS)을 재시도로 넘기는 것이 이 실습의 요점입니다.',
@@ -135,6 +135,9 @@ export const checks: LabCheck[] = [
       const seconds = ((to - from) / 1000).toFixed(1);
       const expected = 'produce requests refused with NOT_ENOUGH_REPLICAS while the follower was out of the ISR';
       if (refused.length > 0) return pass({ expected, actual: `${refused.length} refused (${errorName(refused[0]!.errorCode)})` });
+      // The leader logs every change of the ISR. Without a shrink there was nothing to refuse: not the program's doing.
+      const shrank = context.isrChanges.some((change) => change.topic === TOPIC && change.isr.length < 2);
+      if (!shrank) return pass({ expected, actual: 'the leader logged no ISR shrink in this run: nothing could be refused' });
       const actual = during.length === 0 ? `no produce request during the ${seconds} s outage` : `during the outage: ${answers}`;
       if (during.length === 0) {
         return fail(

@@ -19,7 +19,7 @@ export interface RunningOutage {
   finish(): Promise<void>;
 }
 
-export function startOutage(cluster: KafkaCluster, outage: BrokerOutage): RunningOutage {
+export function startOutage(cluster: KafkaCluster, outage: BrokerOutage, options: { afterRestart?: () => Promise<void> } = {}): RunningOutage {
   const records: OutageRecord[] = [];
   const problems: Localized[] = [];
   let restartTimer: NodeJS.Timeout | undefined;
@@ -39,7 +39,10 @@ export function startOutage(cluster: KafkaCluster, outage: BrokerOutage): Runnin
     const record = stopped;
     if (!record || record.restartedAt !== undefined) return current;
     record.restartedAt = Date.now();
-    return step(() => cluster.broker(record.nodeId).start(), (reason) => ({
+    return step(async () => {
+      await cluster.broker(record.nodeId).start();
+      await options.afterRestart?.();
+    }, (reason) => ({
       ko: `실습 시나리오가 멈췄던 브로커 ${record.nodeId}을(를) 다시 시작하지 못했습니다(${reason}).`,
       en: `The lab's scenario could not start broker ${record.nodeId} again (${reason}).`,
     }));

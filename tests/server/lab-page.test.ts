@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium, openPage } from '../helpers/chromium.ts';
 import { watchForProblems } from '../helpers/page-problems.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
@@ -47,7 +47,7 @@ describe('lab in a lesson page', () => {
   const problems: string[] = [];
 
   it('runs what was typed, streams the output and shows every check in the page\'s language', async () => {
-    await page.goto(`${base}en/foundations/serializers-and-partitioning/`);
+    await openPage(page, `${base}en/foundations/serializers-and-partitioning/`);
     const editor = lab().locator('.cm-content');
     await editor.waitFor();
     assert.equal(await lab().locator('[data-part="solution"]').isDisabled(), true, 'no solution before a first attempt');
@@ -70,7 +70,7 @@ describe('lab in a lesson page', () => {
   });
 
   it('keeps the code across a reload, and shows the solution beside it without replacing it', async () => {
-    await page.reload();
+    await openPage(page);
     await lab().locator('.cm-content').waitFor();
     assert.match(await lab().locator('.cm-content').innerText(), /typed in the browser/);
     await lab().locator('[data-part="solution"]').click();
@@ -80,7 +80,7 @@ describe('lab in a lesson page', () => {
   });
 
   it('marks a compile error in the editor and shows failed checks with expected, actual and hint in Korean', async () => {
-    await page.goto(`${base}ko/foundations/serializers-and-partitioning/`);
+    await openPage(page, `${base}ko/foundations/serializers-and-partitioning/`);
     const editor = lab().locator('[data-part="editor"] .cm-content');
     await editor.waitFor();
     assert.match(await editor.innerText(), /typed in the browser/, 'the same lab keeps its code in either language');
@@ -123,15 +123,15 @@ describe('lab in a lesson page', () => {
     const visitor = await browser.newPage();
     watchForProblems(visitor, others);
     for (const path of ['', 'ko/', 'en/foundations/what-is-kafka/', 'ko/glossary/', 'en/glossary/']) {
-      const response = await visitor.goto(base + path);
+      const response = await openPage(visitor, base + path);
       assert.equal(response?.status(), 200, path);
       assert.match(String(response?.headers()['content-security-policy']), /frame-ancestors 'none'/);
       // The root page moves on to /ko/ by itself: let it arrive before the next visit, which it would race.
       if (path === '') await visitor.waitForURL(`${base}ko/`);
     }
-    assert.equal((await visitor.goto(`${base}en/no-such-page/`))?.status(), 404);
+    assert.equal((await openPage(visitor, `${base}en/no-such-page/`))?.status(), 404);
     // Pagefind's search: its WebAssembly index, loaded on demand.
-    await visitor.goto(`${base}en/foundations/what-is-kafka/`);
+    await openPage(visitor, `${base}en/foundations/what-is-kafka/`);
     await visitor.locator('header button[data-open-modal]').click();
     await visitor.locator('#starlight__search .pagefind-ui__search-input').fill('partition');
     await visitor.locator('#starlight__search a[href*="/en/"]').first().waitFor({ timeout: 30_000 });
@@ -144,7 +144,7 @@ describe('lab in a lesson page', () => {
     const probe = await browser.newPage();
     const seen: string[] = [];
     watchForProblems(probe, seen);
-    await probe.goto(`${base}en/foundations/serializers-and-partitioning/`);
+    await openPage(probe, `${base}en/foundations/serializers-and-partitioning/`);
     const outcome = await probe.evaluate(async () => {
       const injected = document.createElement('script');
       injected.textContent = 'window.injectedRan = true';
@@ -172,7 +172,7 @@ describe('lab in a lesson page', () => {
     try {
       const fullBase = await full.listen();
       const visitor = await (await browser.newContext()).newPage();
-      await visitor.goto(`${fullBase}ko/foundations/serializers-and-partitioning/`);
+      await openPage(visitor, `${fullBase}ko/foundations/serializers-and-partitioning/`);
       const fullLab = visitor.locator('section.lab[data-lab-id="keyed-producer"]');
       await fullLab.locator('.cm-content').waitFor();
       await fullLab.locator('[data-part="run"]').click();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium, openPage } from '../helpers/chromium.ts';
 import { resolveCoursePaths } from '../../src/course/paths.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { buildSite, repoRoot } from './helpers/build-site.ts';
@@ -54,7 +54,7 @@ describe('a Kafka default shown inside a config assignment', slowMachine, () => 
 		test(`reads as one code span in ${locale}`, slowMachine, async () => {
 			const page = await browser.newPage();
 			try {
-				await page.goto(`${origin}/${locale}/basics/first-steps/`);
+				await openPage(page, `${origin}/${locale}/basics/first-steps/`);
 				const defaults = await renderedDefaults(page);
 				assert.deepEqual(
 					defaults.find((shown) => shown.config === 'producer:acks'),

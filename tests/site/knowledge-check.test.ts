@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium, openPage } from '../helpers/chromium.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { buildSite, repoRoot } from './helpers/build-site.ts';
 import { withoutKnowledgeCheck } from './helpers/fixture-edits.ts';
@@ -49,7 +49,7 @@ describe('the knowledge check', slowMachine, () => {
 		page.on('console', (message) => message.type() === 'error' && !message.text().includes('net::ERR_NETWORK_CHANGED') && errors.push(message.text()));
 		page.on('pageerror', (error) => errors.push(error.message));
 		page.setDefaultTimeout(60_000);
-		await page.goto(origin + lessonPath(locale));
+		await openPage(page, origin + lessonPath(locale));
 		return { page, errors };
 	}
 
@@ -103,7 +103,7 @@ describe('the knowledge check', slowMachine, () => {
 			assert.equal(await predict.getAttribute('data-answered'), '', 'a committed prediction counts as answered');
 			await page.locator('section.knowledge-check').screenshot({ path: join(screenshots, 'knowledge-check-ko.png') });
 
-			await page.reload();
+			await openPage(page);
 			assert.equal(await question(page, 0).getAttribute('data-answered'), '');
 			assert.equal(await question(page, 0).getByLabel('항상 같은 파티션').isChecked(), true);
 			assert.equal(await question(page, 1).getAttribute('data-answered'), '');
@@ -112,7 +112,7 @@ describe('the knowledge check', slowMachine, () => {
 			assert.equal(await page.locator('button[data-lesson-done]').getAttribute('aria-pressed'), 'false', 'not done before the last answer');
 
 			// Twins share their questions' order, so the English page shows the same progress, in English.
-			await page.goto(origin + lessonPath('en'));
+			await openPage(page, origin + lessonPath('en'));
 			assert.equal(await page.locator('[data-part="progress"]').innerText(), '2 of 3 questions answered.');
 			assert.match(await feedback(page, 0).innerText(), /As long as the partition count stays/);
 			await answerWithKeyboard(page, 2, 'A message\'s position within its partition');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium, openPage } from '../helpers/chromium.ts';
+import { watchForProblems } from '../helpers/page-problems.ts';
 import { lessonSlugs, readOutline } from '../../src/course/outline.ts';
 import { resolveCoursePaths } from '../../src/course/paths.ts';
 import { scanLesson } from '../../src/integrations/parity/lesson-scan.ts';
@@ -66,17 +67,13 @@ describe('the built course site', slowMachine, () => {
 	});
 
 	/** A fresh page that records console errors and uncaught exceptions. */
-	async function openPage(path: string): Promise<Page> {
+	async function visit(path: string): Promise<Page> {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 		const problems: string[] = [];
 		problemsByPage.set(page, problems);
-		page.on('console', (message) => {
-			// A failed load's message does not name the resource; its location does.
-			if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
-		});
-		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+		watchForProblems(page, problems);
 		page.setDefaultTimeout(60_000);
-		await page.goto(origin + path);
+		await openPage(page, origin + path);
 		return page;
 	}
 
@@ -87,7 +84,7 @@ describe('the built course site', slowMachine, () => {
 	}
 
 	test('the root sends learners to the Korean home page', slowMachine, async () => {
-		const page = await openPage('/');
+		const page = await visit('/');
 		await page.waitForURL(/\/ko\/$/);
 		assert.equal(await page.getAttribute('html', 'lang'), 'ko');
 		await page.screenshot({ path: join(screenshots, 'home-ko.png'), fullPage: true });
@@ -95,7 +92,7 @@ describe('the built course site', slowMachine, () => {
 	});
 
 	test('the language picker keeps the lesson and the section', slowMachine, async () => {
-		const page = await openPage(`/ko/${lesson.slug}/#${lesson.sectionId}`);
+		const page = await visit(`/ko/${lesson.slug}/#${lesson.sectionId}`);
 		assert.equal(await page.getAttribute('html', 'lang'), 'ko');
 		assert.equal(await page.locator('h1').first().textContent(), lesson.koTitle);
 		await page.screenshot({ path: join(screenshots, 'lesson-ko.png') });
@@ -110,7 +107,7 @@ describe('the built course site', slowMachine, () => {
 	});
 
 	test('code blocks are highlighted by Shiki at build time', slowMachine, async () => {
-		const page = await openPage(`/ko/${lesson.slug}/`);
+		const page = await visit(`/ko/${lesson.slug}/`);
 		const codeBlocks = page.locator('.expressive-code pre');
 		assert.ok((await codeBlocks.count()) > 0, 'the lesson has no highlighted code block');
 		// Expressive Code writes each token's light and dark colors as inline custom properties.
@@ -122,7 +119,7 @@ describe('the built course site', slowMachine, () => {
 
 	for (const locale of ['ko', 'en'] as const) {
 		test(`search finds the lesson in ${locale}`, slowMachine, async () => {
-			const page = await openPage(`/${locale}/`);
+			const page = await visit(`/${locale}/`);
 			const title = locale === 'ko' ? lesson.koTitle : lesson.enTitle;
 			await page.locator('header button[data-open-modal]').click();
 			await page.locator('#starlight__search .pagefind-ui__search-input').fill(title);
@@ -134,7 +131,7 @@ describe('the built course site', slowMachine, () => {
 	}
 
 	test('a learner can mark a lesson done and see it in the outline', slowMachine, async () => {
-		const page = await openPage(`/en/${lesson.slug}/`);
+		const page = await visit(`/en/${lesson.slug}/`);
 		const toggle = page.locator('button[data-lesson-done]');
 		const outlineLink = page.locator(`nav a[href="/en/${lesson.slug}/"]`).first();
 		assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
@@ -142,7 +139,7 @@ describe('the built course site', slowMachine, () => {
 		assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
 		assert.equal(await outlineLink.getAttribute('data-done'), '');
 		// Progress is per lesson, not per language: the Korean twin shows it too.
-		await page.goto(`${origin}/ko/${lesson.slug}/`);
+		await openPage(page, `${origin}/ko/${lesson.slug}/`);
 		assert.equal(await page.locator('button[data-lesson-done]').getAttribute('aria-pressed'), 'true');
 		assert.equal(await page.locator(`nav a[href="/ko/${lesson.slug}/"]`).first().getAttribute('data-done'), '');
 		await page.screenshot({ path: join(screenshots, 'progress-ko.png') });
@@ -151,7 +148,7 @@ describe('the built course site', slowMachine, () => {
 
 	test('the glossary exists in both languages', slowMachine, async () => {
 		for (const locale of ['ko', 'en']) {
-			const page = await openPage(`/${locale}/glossary/`);
+			const page = await visit(`/${locale}/glossary/`);
 			assert.equal(await page.getAttribute('html', 'lang'), locale);
 			await page.screenshot({ path: join(screenshots, `glossary-${locale}.png`), fullPage: true });
 			await closeWithoutErrors(page);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium, openPage } from '../helpers/chromium.ts';
 import { watchForProblems } from '../helpers/page-problems.ts';
 import { buildSite, repoRoot } from '../site/helpers/build-site.ts';
 import { startTerminalServer, type TerminalServer } from './terminal-harness.ts';
@@ -59,7 +59,7 @@ describe('terminal exercise in a lesson page', () => {
   }
 
   it('starts a shell on request, shows the bootstrap servers, and echoes typed Hangul', async () => {
-    await page.goto(`${server.url}en/foundations/brokers-and-replication/`);
+    await openPage(page, `${server.url}en/foundations/brokers-and-replication/`);
     const connect = exercise().locator('[data-part="connect"]');
     assert.equal(await connect.innerText(), 'Start the terminal');
     await exercise().locator('.xterm-rows').waitFor({ state: 'attached' }); // the terminal is drawn before any cluster starts
@@ -79,7 +79,7 @@ describe('terminal exercise in a lesson page', () => {
   });
 
   it('reconnects to the same shell, with its scrollback, after a reload', async () => {
-    await page.reload();
+    await openPage(page);
     await exercise().locator('[data-part="status"]', { hasText: 'Connected to kafka-1' }).waitFor();
     await waitForScreen(/카프카 42/);
     await typeLine('echo "again=$$"');

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from '../helpers/chromium.ts';
+import type { Page } from 'playwright-core';
+import { openPage } from '../helpers/chromium.ts';
 import { resolveCoursePaths } from '../../src/course/paths.ts';
-import { CourseServer } from '../../sandbox/server/course-server.ts';
-import { buildSite, repoRoot } from './helpers/build-site.ts';
+import { repoRoot } from './helpers/build-site.ts';
+import { serveBuiltSite, type ServedSite } from './helpers/served-site.ts';
 
 // <KafkaDefault show="assignment"> renders a default the way a config file writes it, `acks=all`, as one code
 // span. Written as `acks=`<KafkaDefault .../> instead, the page shows two code spans that read "acks= all".
@@ -16,25 +15,11 @@ const goodContent = new URL('fixtures/good/content/', import.meta.url).pathname;
 const slowMachine = { timeout: 10 * 60_000 };
 
 describe('a Kafka default shown inside a config assignment', slowMachine, () => {
-	let outDir: string;
-	let server: CourseServer;
-	let origin: string;
-	let browser: Browser;
-
+	let site: ServedSite;
 	before(async () => {
-		outDir = mkdtempSync(join(tmpdir(), 'course-site-defaults-'));
-		const build = await buildSite({ outDir, contentDir: goodContent });
-		assert.equal(build.exitCode, 0, `astro build failed:\n${build.output}`);
-		server = new CourseServer({ siteDir: outDir, port: 0 });
-		origin = (await server.listen()).replace(/\/$/, '');
-		browser = await launchChromium();
+		site = await serveBuiltSite(goodContent);
 	}, slowMachine);
-
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-		if (outDir) rmSync(outDir, { recursive: true, force: true });
-	});
+	after(() => site?.close());
 
 	/** Every code span on the page that shows a Kafka default: its text, and the code span right before it, if any. */
 	async function renderedDefaults(page: Page): Promise<Array<{ config: string; text: string; codeBefore: string | null }>> {
@@ -52,9 +37,9 @@ describe('a Kafka default shown inside a config assignment', slowMachine, () => 
 
 	for (const locale of ['ko', 'en'] as const) {
 		test(`reads as one code span in ${locale}`, slowMachine, async () => {
-			const page = await browser.newPage();
+			const page = await site.browser.newPage();
 			try {
-				await openPage(page, `${origin}/${locale}/basics/first-steps/`);
+				await openPage(page, `${site.origin}/${locale}/basics/first-steps/`);
 				const defaults = await renderedDefaults(page);
 				assert.deepEqual(
 					defaults.find((shown) => shown.config === 'producer:acks'),

@@ -3,10 +3,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, openPage } from '../helpers/chromium.ts';
-import { CourseServer } from '../../sandbox/server/course-server.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { openPage } from '../helpers/chromium.ts';
 import { buildSite, repoRoot } from './helpers/build-site.ts';
+import { serveBuiltSite, type ServedSite } from './helpers/served-site.ts';
 import { withoutKnowledgeCheck } from './helpers/fixture-edits.ts';
 
 // The knowledge check at the end of a lesson, in a real Chromium on the fixture site: a wrong answer shows why it
@@ -19,26 +19,12 @@ const slowMachine = { timeout: 10 * 60_000 };
 const lessonPath = (locale: 'ko' | 'en') => `/${locale}/basics/first-steps/`;
 
 describe('the knowledge check', slowMachine, () => {
-	let outDir: string;
-	let server: CourseServer;
-	let origin: string;
-	let browser: Browser;
-
+	let site: ServedSite;
 	before(async () => {
-		outDir = mkdtempSync(join(tmpdir(), 'course-site-checks-'));
-		const build = await buildSite({ outDir, contentDir: goodContent });
-		assert.equal(build.exitCode, 0, `astro build failed:\n${build.output}`);
-		server = new CourseServer({ siteDir: outDir, port: 0 });
-		origin = (await server.listen()).replace(/\/$/, '');
-		browser = await launchChromium();
+		site = await serveBuiltSite(goodContent);
 		mkdirSync(screenshots, { recursive: true });
 	}, slowMachine);
-
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-		if (outDir) rmSync(outDir, { recursive: true, force: true });
-	});
+	after(() => site?.close());
 
 	/** A page in its own context (its own localStorage) that fails the test on any console error. */
 	async function openLesson(context: BrowserContext, locale: 'ko' | 'en'): Promise<{ page: Page; errors: string[] }> {
@@ -49,7 +35,7 @@ describe('the knowledge check', slowMachine, () => {
 		page.on('console', (message) => message.type() === 'error' && !message.text().includes('net::ERR_NETWORK_CHANGED') && errors.push(message.text()));
 		page.on('pageerror', (error) => errors.push(error.message));
 		page.setDefaultTimeout(60_000);
-		await openPage(page, origin + lessonPath(locale));
+		await openPage(page, site.origin + lessonPath(locale));
 		return { page, errors };
 	}
 
@@ -65,7 +51,7 @@ describe('the knowledge check', slowMachine, () => {
 	}
 
 	test('explains a wrong answer, marks the right one answered, keeps answers across a reload and a language change, and finishes the lesson', slowMachine, async () => {
-		const context = await browser.newContext({ viewport: { width: 1100, height: 1400 } });
+		const context = await site.browser.newContext({ viewport: { width: 1100, height: 1400 } });
 		try {
 			const { page, errors } = await openLesson(context, 'ko');
 			const first = question(page, 0);
@@ -112,7 +98,7 @@ describe('the knowledge check', slowMachine, () => {
 			assert.equal(await page.locator('button[data-lesson-done]').getAttribute('aria-pressed'), 'false', 'not done before the last answer');
 
 			// Twins share their questions' order, so the English page shows the same progress, in English.
-			await openPage(page, origin + lessonPath('en'));
+			await openPage(page, site.origin + lessonPath('en'));
 			assert.equal(await page.locator('[data-part="progress"]').innerText(), '2 of 3 questions answered.');
 			assert.match(await feedback(page, 0).innerText(), /As long as the partition count stays/);
 			await answerWithKeyboard(page, 2, 'A message\'s position within its partition');
@@ -129,7 +115,7 @@ describe('the knowledge check', slowMachine, () => {
 	});
 
 	test('shows every answer and reason without JavaScript', slowMachine, async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
 		try {
 			const { page } = await openLesson(context, 'en');
 			const reasons = question(page, 0).locator('[data-part="reasons"]');

@@ -3,14 +3,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from '../helpers/chromium.ts';
+import type { Page } from 'playwright-core';
+import { openPage } from '../helpers/chromium.ts';
 import { watchForProblems } from '../helpers/page-problems.ts';
 import { lessonSlugs, readOutline } from '../../src/course/outline.ts';
 import { resolveCoursePaths } from '../../src/course/paths.ts';
 import { scanLesson } from '../../src/integrations/parity/lesson-scan.ts';
 import { buildSite, repoRoot } from './helpers/build-site.ts';
-import { CourseServer } from '../../sandbox/server/course-server.ts';
+import { serveBuiltSite, type ServedSite } from './helpers/served-site.ts';
 
 // Builds the real site (or COURSE_CONTENT_DIR's content) once and drives it in Debian's chromium.
 // Lesson text is still being written, so the test picks its lesson and words from the content itself.
@@ -43,37 +43,23 @@ function pickLesson(): LessonUnderTest {
 
 describe('the built course site', slowMachine, () => {
 	const lesson = pickLesson();
-	let outDir: string;
-	let server: CourseServer;
-	let origin: string;
-	let browser: Browser;
+	let site: ServedSite;
 	const problemsByPage = new Map<Page, string[]>();
 
 	before(async () => {
-		outDir = mkdtempSync(join(tmpdir(), 'course-site-'));
-		const build = await buildSite({ outDir, contentDir: process.env['COURSE_CONTENT_DIR'] });
-		assert.equal(build.exitCode, 0, `astro build failed:\n${build.output}`);
-		// The course's own server, with no sandbox features registered: the same static serving learners get.
-		server = new CourseServer({ siteDir: outDir, port: 0 });
-		origin = (await server.listen()).replace(/\/$/, '');
-		browser = await launchChromium();
+		site = await serveBuiltSite(process.env['COURSE_CONTENT_DIR']);
 		mkdirSync(screenshots, { recursive: true });
 	}, slowMachine);
-
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-		if (outDir) rmSync(outDir, { recursive: true, force: true });
-	});
+	after(() => site?.close());
 
 	/** A fresh page that records console errors and uncaught exceptions. */
 	async function visit(path: string): Promise<Page> {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
 		const problems: string[] = [];
 		problemsByPage.set(page, problems);
 		watchForProblems(page, problems);
 		page.setDefaultTimeout(60_000);
-		await openPage(page, origin + path);
+		await openPage(page, site.origin + path);
 		return page;
 	}
 
@@ -139,7 +125,7 @@ describe('the built course site', slowMachine, () => {
 		assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
 		assert.equal(await outlineLink.getAttribute('data-done'), '');
 		// Progress is per lesson, not per language: the Korean twin shows it too.
-		await openPage(page, `${origin}/ko/${lesson.slug}/`);
+		await openPage(page, `${site.origin}/ko/${lesson.slug}/`);
 		assert.equal(await page.locator('button[data-lesson-done]').getAttribute('aria-pressed'), 'true');
 		assert.equal(await page.locator(`nav a[href="/ko/${lesson.slug}/"]`).first().getAttribute('data-done'), '');
 		await page.screenshot({ path: join(screenshots, 'progress-ko.png') });

@@ -1,13 +1,11 @@
 import {
-  entityConfigs, errorName, outputLines, partitionReplicas, produceAttempts, readTopic, fail, pass,
+  entityConfigs, outputLines, partitionReplicas, produceAttempts, readTopic, fail, pass,
   type CheckContext, type LabCheck, type OutageRecord,
 } from '../../sandbox/lab-kit/index.ts';
 import { TOPIC } from './lab.ts';
 
 export const PAYMENTS = 80;
 const ALL_PAYMENTS = Array.from({ length: PAYMENTS }, (_, i) => `payment-${i + 1}`);
-/** The leader's answers to an acks=all request while too few replicas are in sync. */
-const REFUSED = new Set([19, 20]); // NOT_ENOUGH_REPLICAS, NOT_ENOUGH_REPLICAS_AFTER_APPEND
 
 /** What the program printed as acknowledged: evidence of its claims, never proof of what the broker did. */
 const printedAcks = (stdout: string) =>
@@ -107,53 +105,6 @@ export const checks: LabCheck[] = [
           en: `The brokers received ${other.length} produce request(s) for payments with acks=${other[0]!.acks}.`,
         },
         { expected: 'acks=-1 on every request', actual },
-      );
-    },
-  },
-  {
-    id: 'sent-during-outage',
-    title: { ko: '팔로워가 멈춘 동안에도 계속 보냈고, 리더가 거절했다', en: 'The program kept sending while the follower was down, and the leader refused' },
-    verifies: {
-      ko: '브로커 요청 로그에서 payments로 온 PRODUCE 요청에 리더가 NOT_ENOUGH_REPLICAS로 답한 것(ISR이 모자란 동안에만 나오는 답)을 세고, 리더 로그의 ISR 변경(ISR updated to …)과 맞춰 보았습니다.',
-      en: "Counted, in the brokers' request log, the PRODUCE requests for payments the leader answered with NOT_ENOUGH_REPLICAS (an answer it gives only while the ISR is short), against the ISR changes the leader logged.",
-    },
-    hint: {
-      ko: '장애를 피해 기다리지 말고 견디세요: 장애 중에도 보내고, 거절(NOT_ENOUGH_REPLICAS)을 재시도로 넘기는 것이 이 실습의 요점입니다.',
-      en: 'Survive the outage instead of waiting it out: keep sending through it and let retries carry the refusals (NOT_ENOUGH_REPLICAS). That is the point of the lab.',
-    },
-    points: 3,
-    async run(context) {
-      const outage = context.outages[0];
-      if (!outage) return noOutage;
-      // A refusal is itself the proof: the leader answers NOT_ENOUGH_REPLICAS only while the ISR is short,
-      // which lasts from the follower's controlled shutdown until it has caught up again after its restart.
-      const attempts = produced(context);
-      const refused = attempts.filter((a) => a.errorCode !== undefined && REFUSED.has(a.errorCode));
-      const { from, to } = outageWindow(outage);
-      const during = attempts.filter((a) => a.at >= from && a.at < to);
-      const answers = [...Map.groupBy(during, (a) => errorName(a.errorCode))].map(([name, list]) => `${list.length} ${name}`).join(', ');
-      const seconds = ((to - from) / 1000).toFixed(1);
-      const expected = 'produce requests refused with NOT_ENOUGH_REPLICAS while the follower was out of the ISR';
-      if (refused.length > 0) return pass({ expected, actual: `${refused.length} refused (${errorName(refused[0]!.errorCode)})` });
-      // The leader logs every change of the ISR. Without a shrink there was nothing to refuse: not the program's doing.
-      const shrank = context.isrChanges.some((change) => change.topic === TOPIC && change.isr.length < 2);
-      if (!shrank) return pass({ expected, actual: 'the leader logged no ISR shrink in this run: nothing could be refused' });
-      const actual = during.length === 0 ? `no produce request during the ${seconds} s outage` : `during the outage: ${answers}`;
-      if (during.length === 0) {
-        return fail(
-          {
-            ko: `브로커 ${outage.nodeId}가 멈춘 ${seconds}초 동안 payments로 온 전송 요청이 없었고, 리더가 거절한 요청도 없습니다. 장애를 견딘 것이 아니라 피했습니다.`,
-            en: `No produce request for payments reached the brokers during the ${seconds} s broker ${outage.nodeId} was down, and the leader refused none: the program avoided the outage instead of surviving it.`,
-          },
-          { expected, actual },
-        );
-      }
-      return fail(
-        {
-          ko: `장애 중 받은 요청 ${during.length}건을 리더가 거절하지 않았습니다(${answers}). acks=all이 아니면 min.insync.replicas가 적용되지 않습니다.`,
-          en: `The leader refused none of the ${during.length} produce request(s) it got during the outage (${answers}): without acks=all, min.insync.replicas does not apply.`,
-        },
-        { expected, actual },
       );
     },
   },

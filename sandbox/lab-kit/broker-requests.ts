@@ -4,16 +4,6 @@
  */
 import type { BrokerRequest } from './lab-format.ts';
 
-/** Kafka's error codes that the labs name. */
-const ERROR_NAMES = new Map([
-  [0, 'NONE'], [6, 'NOT_LEADER_OR_FOLLOWER'], [7, 'REQUEST_TIMED_OUT'], [19, 'NOT_ENOUGH_REPLICAS'], [20, 'NOT_ENOUGH_REPLICAS_AFTER_APPEND'],
-  [25, 'UNKNOWN_MEMBER_ID'], [22, 'ILLEGAL_GENERATION'], [27, 'REBALANCE_IN_PROGRESS'],
-]);
-
-export function errorName(code: number | undefined): string {
-  return code === undefined ? 'no response' : ERROR_NAMES.get(code) ?? `error ${code}`;
-}
-
 /** One partition's part of a PRODUCE request, with the broker's answer. */
 export interface ProduceAttempt {
   at: number;

@@ -55,8 +55,7 @@ export interface LabDefinition {
   scenario?: BrokerOutage;
   /**
    * What the sandbox records while the program runs, for checks that need the broker's own view:
-   * `brokerRequests` turns on each broker's request log and hands the program's requests (and the ISR
-   * changes the leaders logged meanwhile) to the checks.
+   * `brokerRequests` turns on each broker's request log and hands the program's requests to the checks.
    */
   observe?: { brokerRequests?: boolean };
   variations?: LabVariation[];
@@ -101,24 +100,12 @@ export interface ProgramResult {
 }
 
 /** What a check can look at: the real cluster after the run, and what the run did. */
-/** A partition's in-sync replicas as its leader logged a change of them ("ISR updated to …"). */
-export interface IsrChange {
-  at: number;
-  /** The leader that logged it. */
-  nodeId: number;
-  topic: string;
-  partition: number;
-  isr: number[];
-}
-
 export interface CheckContext {
   cluster: KafkaCluster;
   program: ProgramResult;
   outages: OutageRecord[];
   /** The program's requests as the brokers logged them; empty unless the lab observes brokerRequests. */
   requests: BrokerRequest[];
-  /** Changes of partitions' ISRs the leaders logged while the program ran; empty unless the lab observes brokerRequests. */
-  isrChanges: IsrChange[];
   /** The variation this run is, when it is not the lab's own run. */
   variation?: LabVariation;
 }

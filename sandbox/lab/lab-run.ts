@@ -7,7 +7,7 @@ import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
 import type { LabVariation, Localized, OutageRecord, ProgramResult } from '../lab-kit/lab-format.ts';
 import { combineRuns, failAll, runChecks, type CheckResult } from '../checks/run-checks.ts';
 import { startOutage } from './broker-outage.ts';
-import { enableRequestLog, readBrokerLogs } from './request-log.ts';
+import { enableRequestLog, readRequests } from './request-log.ts';
 import { replaceTopics } from './replace-topics.ts';
 import { compileProgram, type CompileProblem } from '../runner/compile.ts';
 import { describeEnding } from '../runner/describe-ending.ts';
@@ -126,8 +126,8 @@ async function runOnce(options: LabRunOptions, code: string, variation: LabVaria
   const scenarioProblems = outage?.problems ?? [];
   if (program.ending === 'cancelled') return { program, outages, scenarioProblems, checks: [] };
 
-  const { requests, isrChanges } = observeRequests ? await readBrokerLogs(cluster, startedAt) : { requests: [], isrChanges: [] };
-  const results = await runChecks(checks, { cluster, program, outages, requests, isrChanges, variation });
+  const requests = observeRequests ? await readRequests(cluster, startedAt) : [];
+  const results = await runChecks(checks, { cluster, program, outages, requests, variation });
   return { program, outages, scenarioProblems, checks: results };
 }
 

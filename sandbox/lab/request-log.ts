@@ -7,15 +7,13 @@
  */
 import kafkajs from 'kafkajs';
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
-import type { BrokerRequest, IsrChange } from '../lab-kit/lab-format.ts';
+import type { BrokerRequest } from '../lab-kit/lab-format.ts';
 
 const { ConfigResourceTypes } = kafkajs;
 const REQUEST_LOGGER = 'kafka.request.logger';
 /** The sandbox's own clients (checks, the scenario) connect from the host under this client id. */
 const SANDBOX_CLIENT = { listener: 'HOST', clientId: 'kafka-course-sandbox' };
 const LOG_LINE = /Completed request:(\{.*\}) \(kafka\.request\.logger\)\s*$/;
-/** The leader's INFO line when a partition's ISR changes: "[Partition payments-0 broker=3] ISR updated to 3  and version …". */
-const ISR_LINE = /\[Partition (.+)-(\d+) broker=\d+\] ISR updated to ([\d,]*) /;
 
 /**
  * Sets the request logger of every running node to DEBUG, unless it is already. A node that restarts
@@ -43,31 +41,19 @@ async function loggerLevel(cluster: KafkaCluster, nodeId: number): Promise<strin
   return resources[0]?.configEntries.find((entry) => entry.configName === REQUEST_LOGGER)?.configValue;
 }
 
-/** What the nodes logged at or after `sinceMs`: the program's requests, and the ISR changes the leaders made. */
-export interface BrokerLogEvidence {
-  /** In time order, the sandbox's own clients and the cluster's own traffic left out. */
-  requests: BrokerRequest[];
-  isrChanges: IsrChange[];
-}
-
-export async function readBrokerLogs(cluster: KafkaCluster, sinceMs: number): Promise<BrokerLogEvidence> {
-  const perNode = await Promise.all(cluster.brokers.map(async (broker) => ({ nodeId: broker.nodeId, lines: await broker.logSince(sinceMs) })));
-  const requests: BrokerRequest[] = [];
-  const isrChanges: IsrChange[] = [];
-  for (const { nodeId, lines } of perNode) {
-    for (const { at, text } of lines) {
-      const request = parseRequest(nodeId, at, text);
-      if (request) requests.push(request);
-      const isr = ISR_LINE.exec(text);
-      if (isr) isrChanges.push({ at, nodeId, topic: isr[1]!, partition: Number(isr[2]), isr: isr[3]!.split(',').filter(Boolean).map(Number) });
-    }
-  }
-  return {
-    requests: requests
-      .filter((r) => !(r.listener === SANDBOX_CLIENT.listener && r.clientId === SANDBOX_CLIENT.clientId) && !isClusterOwn(r))
-      .sort((a, b) => a.at - b.at),
-    isrChanges: isrChanges.sort((a, b) => a.at - b.at),
-  };
+/** The requests every node completed at or after `sinceMs`, the sandbox's own and the cluster's own left out, in time order. */
+export async function readRequests(cluster: KafkaCluster, sinceMs: number): Promise<BrokerRequest[]> {
+  const perNode = await Promise.all(cluster.brokers.map(async (broker) => {
+    const lines = await broker.logSince(sinceMs);
+    return lines.flatMap(({ at, text }) => {
+      const request = parseRequest(broker.nodeId, at, text);
+      return request ? [request] : [];
+    });
+  }));
+  return perNode
+    .flat()
+    .filter((r) => !(r.listener === SANDBOX_CLIENT.listener && r.clientId === SANDBOX_CLIENT.clientId) && !isClusterOwn(r))
+    .sort((a, b) => a.at - b.at);
 }
 
 /** The cluster's own traffic: the KRaft quorum's listener, and followers fetching from leaders. */

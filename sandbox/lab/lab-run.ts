@@ -4,7 +4,7 @@
  * grader and the benchmark all go through here, and follow it through its events.
  */
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
-import type { LabVariation, Localized, OutageRecord, ProgramResult } from '../lab-kit/lab-format.ts';
+import type { LabCheck, LabVariation, Localized, OutageRecord, ProgramResult } from '../lab-kit/lab-format.ts';
 import { combineRuns, failAll, runChecks, type CheckResult } from '../checks/run-checks.ts';
 import { startOutage } from './broker-outage.ts';
 import { enableRequestLog, readRequests } from './request-log.ts';
@@ -72,7 +72,7 @@ export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
   await (options.prepared ?? prepareCluster(cluster, lab));
   if (signal?.aborted) return { outages: [], checks: [] };
 
-  const own = await runOnce(options, compiled.code, undefined, emit);
+  const own = await runOnce(options, checks, compiled.code, undefined, emit);
   if (!own.program || own.program.ending === 'cancelled') return own;
   // Variations exercise the program under conditions it does not control; like hidden checks, they are graded, not shown.
   const variations = options.includeHidden ? lab.definition.variations ?? [] : [];
@@ -80,7 +80,7 @@ export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
   for (const variation of variations) {
     if (signal?.aborted) break;
     await prepareCluster(cluster, lab, variation);
-    runs.push((await runOnce(options, compiled.code, variation, () => undefined)).checks);
+    runs.push((await runOnce(options, checks, compiled.code, variation, () => undefined)).checks);
   }
   const results = combineRuns(runs);
   emit({ type: 'checks', results });
@@ -88,9 +88,14 @@ export async function runLab(options: LabRunOptions): Promise<LabRunReport> {
 }
 
 /** Runs the compiled program once beside the scenario (the variation's when given), then the checks. */
-async function runOnce(options: LabRunOptions, code: string, variation: LabVariation | undefined, emit: (event: LabRunEvent) => void): Promise<LabRunReport> {
+async function runOnce(
+  options: LabRunOptions,
+  checks: LabCheck[],
+  code: string,
+  variation: LabVariation | undefined,
+  emit: (event: LabRunEvent) => void,
+): Promise<LabRunReport> {
   const { lab, cluster, signal } = options;
-  const checks = lab.checks.filter((check) => options.includeHidden || !check.hidden);
   const scenario = variation?.scenario ?? lab.definition.scenario;
   const observeRequests = lab.definition.observe?.brokerRequests ?? false;
 

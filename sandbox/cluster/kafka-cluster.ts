@@ -17,6 +17,9 @@ import { createDataVolumes } from './node-storage.ts';
 import { dynamicBrokerConfigs, resetCluster, type DynamicBrokerConfigs } from './reset-cluster.ts';
 import { trackForShutdown, untrack } from './shutdown.ts';
 
+/** The client id of the sandbox's own clients (checks, scenarios, resets), which evidence of the learner's requests leaves out. */
+export const SANDBOX_CLIENT_ID = 'kafka-course-sandbox';
+
 /** A running Kafka cluster of the learner's: addresses for clients, a handle per node, reset and dispose. */
 export class KafkaCluster {
   readonly id: string;
@@ -60,7 +63,7 @@ export class KafkaCluster {
 
   /** A kafkajs client for this cluster, quiet unless told otherwise. */
   kafka(config: Partial<KafkaConfig> = {}): Kafka {
-    return new Kafka({ clientId: 'kafka-course-sandbox', logLevel: logLevel.NOTHING, ...config, brokers: this.bootstrapServers });
+    return new Kafka({ clientId: SANDBOX_CLIENT_ID, logLevel: logLevel.NOTHING, ...config, brokers: this.bootstrapServers });
   }
 
   /** One connected admin client, shared by the sandbox's own work on this cluster. */

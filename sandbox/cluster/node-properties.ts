@@ -25,6 +25,9 @@ export function internalBootstrap(clusterSize: number): string {
   return Array.from({ length: clusterSize }, (_, i) => `${nodeAlias(i + 1)}:${PORTS.internal}`).join(',');
 }
 
+/** The listeners' names, which the brokers' request log reports for every request. */
+export const LISTENER = { internal: 'PLAINTEXT', controller: 'CONTROLLER', host: 'HOST' } as const;
+
 /**
  * server.properties for one combined broker+controller. Two client listeners: PLAINTEXT for the
  * cluster's own network, advertised under the node's alias, and HOST for the host, advertised under the
@@ -37,11 +40,11 @@ export function serverProperties(node: NodeIdentity, overrides: Record<string, s
     'process.roles': 'broker,controller',
     'node.id': node.nodeId,
     'controller.quorum.voters': voters.join(','),
-    'listeners': `PLAINTEXT://:${PORTS.internal},CONTROLLER://:${PORTS.controller},HOST://:${PORTS.host}`,
-    'advertised.listeners': `PLAINTEXT://${nodeAlias(node.nodeId)}:${PORTS.internal},HOST://${node.advertisedHost}:${node.advertisedHostPort}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,HOST:PLAINTEXT',
-    'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
+    'listeners': `${LISTENER.internal}://:${PORTS.internal},${LISTENER.controller}://:${PORTS.controller},${LISTENER.host}://:${PORTS.host}`,
+    'advertised.listeners': `${LISTENER.internal}://${nodeAlias(node.nodeId)}:${PORTS.internal},${LISTENER.host}://${node.advertisedHost}:${node.advertisedHostPort}`,
+    'listener.security.protocol.map': Object.values(LISTENER).map((name) => `${name}:PLAINTEXT`).join(','),
+    'controller.listener.names': LISTENER.controller,
+    'inter.broker.listener.name': LISTENER.internal,
     'log.dirs': DATA_DIR,
     // Internal topics as replicated as the cluster allows, so a 3-node cluster survives a stopped node.
     'offsets.topic.replication.factor': replicas,

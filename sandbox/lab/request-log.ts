@@ -6,13 +6,12 @@
  * prints never enters this evidence.
  */
 import kafkajs from 'kafkajs';
-import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
+import { SANDBOX_CLIENT_ID, type KafkaCluster } from '../cluster/kafka-cluster.ts';
+import { LISTENER } from '../cluster/node-properties.ts';
 import type { BrokerRequest } from '../lab-kit/lab-format.ts';
 
 const { ConfigResourceTypes } = kafkajs;
 const REQUEST_LOGGER = 'kafka.request.logger';
-/** The sandbox's own clients (checks, the scenario) connect from the host under this client id. */
-const SANDBOX_CLIENT = { listener: 'HOST', clientId: 'kafka-course-sandbox' };
 const LOG_LINE = /Completed request:(\{.*\}) \(kafka\.request\.logger\)\s*$/;
 
 /**
@@ -52,13 +51,13 @@ export async function readRequests(cluster: KafkaCluster, sinceMs: number): Prom
   }));
   return perNode
     .flat()
-    .filter((r) => !(r.listener === SANDBOX_CLIENT.listener && r.clientId === SANDBOX_CLIENT.clientId) && !isClusterOwn(r))
+    .filter((r) => !(r.listener === LISTENER.host && r.clientId === SANDBOX_CLIENT_ID) && !isClusterOwn(r))
     .sort((a, b) => a.at - b.at);
 }
 
 /** The cluster's own traffic: the KRaft quorum's listener, and followers fetching from leaders. */
 function isClusterOwn(request: BrokerRequest): boolean {
-  return request.listener === 'CONTROLLER' || /^broker-\d+-fetcher-\d+$/.test(request.clientId);
+  return request.listener === LISTENER.controller || /^broker-\d+-fetcher-\d+$/.test(request.clientId);
 }
 
 function parseRequest(nodeId: number, at: number, text: string): BrokerRequest | undefined {

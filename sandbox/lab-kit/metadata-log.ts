@@ -10,6 +10,13 @@ import { parseSegment } from './record-batches.ts';
 
 const METADATA_TOPIC = '__cluster_metadata';
 
+/**
+ * The controller stamps a batch with the time it opened it and keeps it open for up to
+ * controller.quorum.append.linger.ms (25 ms by default), so a record can carry a time that much earlier
+ * than when it was written.
+ */
+const APPEND_LINGER_MS = 25;
+
 /** The metadata record types checks read, by API key (Kafka's metadata/src/main/resources/common/metadata/*.json). */
 const API_KEY = { topic: 2, config: 4, removeTopic: 9 } as const;
 
@@ -28,14 +35,14 @@ export type MetadataChange =
   | (Recorded & { type: 'remove-topic'; topicId: string })
   | (Recorded & { type: 'config'; resourceType: number; resourceName: string; name: string; value: string | null });
 
-/** Topic and config records of the metadata log written after `sinceMs`, in log order. */
+/** Topic and config records of the metadata log written after `sinceMs` (to within the append linger), in log order. */
 export async function metadataChanges(cluster: KafkaCluster, sinceMs: number): Promise<MetadataChange[]> {
   const files = await cluster.broker(1).partitionFiles(METADATA_TOPIC, 0);
   const batches = files.filter((file) => file.name.endsWith('.log')).flatMap((file) => parseSegment(file.bytes));
   return batches
     .filter((batch) => !batch.isControl) // leader changes, snapshot markers: not metadata records
     .flatMap((batch) => batch.records)
-    .filter((record) => record.timestamp > sinceMs && record.value !== null)
+    .filter((record) => record.timestamp > sinceMs - APPEND_LINGER_MS && record.value !== null)
     .flatMap((record) => {
       const change = decodeMetadataRecord(record.value!, { offset: record.offset, at: record.timestamp });
       return change ? [change] : [];

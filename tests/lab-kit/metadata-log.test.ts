@@ -32,6 +32,8 @@ describe('the metadata log reader', () => {
   it('reads topics created and deleted and configs set and removed after a moment, as Kafka decodes them', async () => {
     const admin = await cluster.adminClient();
     await admin.createTopics({ topics: [{ topic: 'before-the-session' }], waitForLeaders: true });
+    // Further apart than the controller's append linger, the reader's precision.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const since = Date.now();
     await admin.createTopics({ topics: [{ topic: 'scratch' }], waitForLeaders: true });
     await admin.deleteTopics({ topics: ['scratch'] });

@@ -1,8 +1,14 @@
 /**
  * The Apache Kafka release the course runs. One setting switches it: KAFKA_VERSION picks both the
- * official image's tag and the jars Maven resolves for the offline image.
+ * official image's tag and the jars Maven resolves for the offline image, and the site states the
+ * defaults of content/facts/kafka-<version>.json.
  *
- * 4.3.1 is the newest release whose artifacts are all on Maven Central (4.4.0's kafka-tools is not
- * published there) and the tests prove kafkajs 2.2.4 against it.
+ * 4.4.0 is the newest release, and the tests prove kafkajs 2.2.4 against it.
  */
-export const KAFKA_VERSION = process.env.KAFKA_VERSION ?? '4.3.1';
+export const DEFAULT_KAFKA_VERSION = '4.4.0';
+
+export function kafkaVersion(env: NodeJS.ProcessEnv = process.env): string {
+  return env['KAFKA_VERSION'] || DEFAULT_KAFKA_VERSION;
+}
+
+export const KAFKA_VERSION = kafkaVersion();

@@ -38,9 +38,9 @@ export const collections = {
 			lessons: z.array(z.string()).describe('Lesson ids in teaching order.'),
 		}),
 	}),
-	// The home page's introduction, one Markdown file per locale: src/content/home/<locale>.md
+	// The home page's introduction, one MDX file per locale: src/content/home/<locale>.mdx
 	home: defineCollection({
-		loader: glob({ base: './src/content/home', pattern: '*.md' }),
+		loader: glob({ base: './src/content/home', pattern: '*.mdx' }),
 	}),
 	i18n: defineCollection({
 		loader: i18nLoader(),
@@ -75,7 +75,7 @@ export const collections = {
 				.describe('Related Kafka config, class or tool names (never translated).'),
 		}),
 	}),
-	// content/facts/kafka-4.3.1.json: one entry per scope (broker, topic, producer, consumer).
+	// content/facts/kafka-<version>.json for the version the course runs: one entry per scope (broker, topic, producer, consumer).
 	kafkaDefaults: defineCollection({
 		loader: file(paths.factsFile, {
 			parser: (text) => {
@@ -84,7 +84,7 @@ export const collections = {
 			},
 		}),
 		schema: z.object({
-			defaults: z.record(z.string(), z.string()).describe('Config name → default value, as Kafka 4.3.1 reports it.'),
+			defaults: z.record(z.string(), z.string()).describe('Config name → default value, as the Kafka release the course runs reports it.'),
 		}),
 	}),
 	labs: defineCollection({

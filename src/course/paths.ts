@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { kafkaVersion } from '../../sandbox/kafka-version.ts';
 
 /** Where the course's sources live. One place decides, so the site, the parity check and tests agree. */
 export interface CoursePaths {
@@ -7,6 +8,9 @@ export interface CoursePaths {
 	readonly courseFile: string;
 	readonly lessonsDir: string;
 	readonly glossaryDir: string;
+	/** The Kafka release the course runs (KAFKA_VERSION), whose defaults the lessons state. */
+	readonly kafkaVersion: string;
+	/** That release's defaults: facts/kafka-<version>.json. */
 	readonly factsFile: string;
 	/** The known-lab registry: labs/<id>/meta.json. */
 	readonly labsDir: string;
@@ -18,12 +22,14 @@ export interface CoursePaths {
  */
 export function resolveCoursePaths(root: string, env: NodeJS.ProcessEnv = process.env): CoursePaths {
 	const contentDir = resolve(root, env['COURSE_CONTENT_DIR'] ?? 'content');
+	const version = kafkaVersion(env);
 	return {
 		contentDir,
 		courseFile: resolve(contentDir, 'course.yaml'),
 		lessonsDir: resolve(contentDir, 'lessons'),
 		glossaryDir: resolve(contentDir, 'glossary'),
-		factsFile: resolve(contentDir, 'facts/kafka-4.3.1.json'),
+		kafkaVersion: version,
+		factsFile: resolve(contentDir, 'facts', `kafka-${version}.json`),
 		labsDir: resolve(root, 'labs'),
 	};
 }

@@ -1,7 +1,7 @@
 /**
  * Lesson 6 (producer-architecture) says that the Java producer's send() does not throw Kafka's own errors:
  * a record over max.request.size and a max.block.ms timeout come back through an already-failed Future and
- * the callback. This proves it with the real Kafka 4.3.1 Java client inside a broker container: the console
+ * the callback. This proves it with the real Java client of the course's Kafka version inside a broker container: the console
  * producer calls send(record, callback) and, with --sync, send(record).get() (ConsoleProducer.send), and
  * exits 1 on any exception that reaches it.
  */

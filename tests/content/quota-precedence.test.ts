@@ -1,7 +1,7 @@
 /**
  * Lesson 9 (headers-interceptors-quotas) gives the broker's quota precedence: any quota that involves a user,
  * even the default for all users, comes before a quota set for a client ID alone. This proves it on a real
- * Kafka 4.3.1 broker: a slow client-ID quota throttles its client, until a fast default-user quota is set,
+ * Kafka broker of the course's version: a slow client-ID quota throttles its client, until a fast default-user quota is set,
  * which then applies to that client instead (every client of this unauthenticated cluster is user ANONYMOUS).
  */
 import assert from 'node:assert/strict';

@@ -37,6 +37,13 @@ describe('the parity check', () => {
 		assert.deepEqual(problemsIn(goodFixture), []);
 	});
 
+	test('says how to write the defaults of a pinned Kafka version that has none', () => {
+		const problems = checkCourse(resolveCoursePaths(goodFixture, { KAFKA_VERSION: '4.3.9' }), goodFixture).map(formatProblem);
+		assert.deepEqual(problems, [
+			'content/facts/kafka-4.3.9.json:1: no defaults for Kafka 4.3.9, the version the course runs (KAFKA_VERSION): write them from a live broker with `KAFKA_VERSION=4.3.9 npm run facts`',
+		]);
+	});
+
 	test('names a lesson whose twin is missing', () => {
 		const root = brokenFixture(firstStepsEn, () => undefined);
 		assert.deepEqual(problemsIn(root), [
@@ -82,7 +89,7 @@ describe('the parity check', () => {
 		const lineOf = (text: string) => lines.findIndex((line) => line.includes(text)) + 1;
 		assert.deepEqual(problemsIn(root), [
 			`${firstStepsEn}:${lineOf('"offsett"')}: unknown glossary term "offsett" (no content/glossary/offsett.yaml)`,
-			`${firstStepsEn}:${lineOf('"linger.mss"')}: unknown producer config "linger.mss" in content/facts`,
+			`${firstStepsEn}:${lineOf('"linger.mss"')}: unknown producer config "linger.mss" in kafka-4.4.0.json`,
 		]);
 	});
 

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { lessonFrontmatter, type LessonFrontmatter } from '../../course/lesson-frontmatter.ts';
 import { courseLocales, type CourseLocale } from '../../course/locales.ts';
 import { lessonSlugs, readOutline } from '../../course/outline.ts';
@@ -34,7 +34,10 @@ interface KnownIds {
 	/** Every lesson by "<locale>/<slug>", for the headings a <LessonLink section> may name. */
 	readonly lessons: ReadonlyMap<string, Lesson>;
 	readonly terms: ReadonlySet<string>;
-	readonly kafkaDefaults: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+	/** The facts file's scopes, or undefined when the version the course runs has none (reported once). */
+	readonly kafkaDefaults: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined;
+	/** kafka-<version>.json, for messages. */
+	readonly factsFileName: string;
 }
 
 /**
@@ -49,6 +52,10 @@ export function checkCourse(paths: CoursePaths, root: string): Problem[] {
 	const problems: Problem[] = [];
 	const lessons = findLessons(paths.lessonsDir, display, problems);
 	const known = readKnownIds(paths, lessons);
+	if (!known.kafkaDefaults) {
+		const message = `no defaults for Kafka ${paths.kafkaVersion}, the version the course runs (KAFKA_VERSION): write them from a live broker with \`KAFKA_VERSION=${paths.kafkaVersion} npm run facts\``;
+		problems.push({ file: display(paths.factsFile), line: 1, message });
+	}
 
 	checkOutline(paths, lessons, display, problems);
 	const bySlug = Map.groupBy(lessons, (lesson) => lesson.slug);
@@ -107,10 +114,10 @@ function readKnownIds(paths: CoursePaths, lessons: readonly Lesson[]): KnownIds 
 				.filter((name) => name.endsWith('.yaml'))
 				.map((name) => name.replace(/\.yaml$/, ''))
 		: [];
-	const kafkaDefaults = existsSync(paths.factsFile) ? JSON.parse(readFileSync(paths.factsFile, 'utf8')) : {};
+	const kafkaDefaults = existsSync(paths.factsFile) ? JSON.parse(readFileSync(paths.factsFile, 'utf8')) : undefined;
 	const lessonSlugsById = new Map(lessonSlugs(readOutline(paths.courseFile)).map((slug) => [slug.split('/')[1] ?? slug, slug]));
 	const lessonsByKey = new Map(lessons.map((lesson) => [`${lesson.locale}/${lesson.slug}`, lesson]));
-	return { labs: new Set(labs), terms: new Set(terms), kafkaDefaults, lessonSlugs: lessonSlugsById, lessons: lessonsByKey };
+	return { labs: new Set(labs), terms: new Set(terms), kafkaDefaults, factsFileName: basename(paths.factsFile), lessonSlugs: lessonSlugsById, lessons: lessonsByKey };
 }
 
 function checkOutline(paths: CoursePaths, lessons: readonly Lesson[], display: (path: string) => string, problems: Problem[]): void {
@@ -225,10 +232,11 @@ function checkComponents(lesson: Lesson, known: KnownIds, problems: Problem[]): 
 		const report = (message: string) => problems.push({ file: lesson.file, line, message });
 		if (name === 'KafkaDefault') {
 			const { scope, name: config } = attributes;
-			const scopeDefaults = scope === undefined ? undefined : known.kafkaDefaults[scope];
+			const scopeDefaults = scope === undefined ? undefined : known.kafkaDefaults?.[scope];
 			if (scope === undefined || config === undefined) report('<KafkaDefault> needs scope="..." and name="..." string attributes');
+			else if (!known.kafkaDefaults) continue;
 			else if (!scopeDefaults || typeof scopeDefaults !== 'object') report(`unknown KafkaDefault scope "${scope}" (broker, topic, producer or consumer)`);
-			else if (!(config in scopeDefaults)) report(`unknown ${scope} config "${config}" in content/facts`);
+			else if (!(config in scopeDefaults)) report(`unknown ${scope} config "${config}" in ${known.factsFileName}`);
 			continue;
 		}
 		if (name === 'KnowledgeCheck') continue;

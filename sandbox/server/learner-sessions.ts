@@ -51,6 +51,8 @@ const DEFAULT_LIMITS: SessionLimits = {
 /** A session's cluster goes back to the pool after this long without a run; its token stays valid. */
 const CLUSTER_IDLE_MS = 30 * 60 * 1000;
 
+const learnerDigest = (token: string): string => createHash('sha256').update(token).digest('hex').slice(0, 16);
+
 export class LearnerSessions {
   private readonly sessions = new Map<string, LearnerSession>();
   private readonly pool: ClusterPool;
@@ -95,8 +97,17 @@ export class LearnerSessions {
     const session = this.live(token);
     if (!session) return undefined;
     session.lastSeen = Date.now();
-    return createHash('sha256').update(token).digest('hex').slice(0, 16);
+    return learnerDigest(token);
   };
+
+  /**
+   * The learner's id and the cluster their lab runs use (if they hold one now), for a live token; looking
+   * does not count as use, so a page left open does not keep a cluster from going back to the pool.
+   */
+  lookup(token: string): { learnerId: string; labCluster?: KafkaCluster } | undefined {
+    const session = this.live(token);
+    return session && { learnerId: learnerDigest(token), labCluster: session.cluster };
+  }
 
   hasAttempted(token: string, labId: string): boolean {
     return this.live(token)?.attempted.has(labId) ?? false;

@@ -1,10 +1,11 @@
-/** A course server with the terminal mounted, and a scripted terminal client that types and reads the screen. */
+/** A course server with the terminal (and the live view of its clusters) mounted, and a scripted terminal client that types and reads the screen. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { WebSocket } from 'ws';
 import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
+import { mountClusterView } from '../../sandbox/server/cluster-view-api.ts';
 import { CourseServer, type CourseServerOptions } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
 import { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
@@ -32,6 +33,7 @@ export async function startTerminalServer(options: { idleLimitMs?: number; siteD
   // As `npm start` mounts it: the terminal takes the labs' learner tokens.
   const learners = mountLabApi(server, new LearnerSessions({ runner: chooseRunner(), pool }));
   const sessions = mountTerminal(server, { pool, attemptsDir, verifyToken: learners.learnerId, idleLimitMs: options.idleLimitMs });
+  mountClusterView(server, { learners, terminals: sessions });
   const url = await server.listen();
   return {
     url,

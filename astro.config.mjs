@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
+import { parsePublicOrigins } from './sandbox/server/allowed-origins.ts';
 import { readOutline } from './src/course/outline.ts';
 import { resolveCoursePaths } from './src/course/paths.ts';
 import { courseSidebar } from './src/course/sidebar.ts';
@@ -22,6 +23,11 @@ function cacheDirFor(contentDir) {
 	return join(tmpdir(), `course-site-cache-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`);
 }
 
+/** Where learners reach the course (canonical links, the sitemap): the public origin a host sets, else the local server. */
+function courseOrigin() {
+	return parsePublicOrigins(process.env.COURSE_PUBLIC_ORIGIN)[0] ?? `http://127.0.0.1:${process.env.PORT || 4321}`;
+}
+
 export default defineConfig({
 	outDir: process.env.COURSE_SITE_OUT_DIR ?? './dist',
 	cacheDir: cacheDirFor(paths.contentDir),
@@ -29,7 +35,17 @@ export default defineConfig({
 		// `## Title {#id}` gives a heading the same id in both languages.
 		processor: satteri({ features: { headingAttributes: true } }),
 	},
+	site: courseOrigin(),
 	vite: {
+		build: {
+			rolldownOptions: {
+				// Astro's MDX pages carry a "use astro:head-inject" directive that the bundler reports on every
+				// lesson; it is Astro's own marker, nothing the course can act on.
+				onLog(level, log, handler) {
+					if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+				},
+			},
+		},
 		resolve: {
 			alias: { '@course/components': fileURLToPath(new URL('./src/components/lesson/index.ts', import.meta.url)) },
 		},
@@ -45,6 +61,8 @@ export default defineConfig({
 			},
 			sidebar: courseSidebar(readOutline(paths.courseFile)),
 			routeMiddleware: './src/course/route-middleware.ts',
+			// The lessons' collection holds only lessons: the not-found page is src/pages/404.astro, in both languages.
+			disable404Route: true,
 			markdown: {
 				// Lessons live outside src/content/docs; Starlight's Markdown transforms must still run on them.
 				processedDirs: [paths.lessonsDir],

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { handOver } from './hand-over.mjs';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
 const TASKS = {
@@ -21,9 +22,11 @@ if (!TASKS[task]) {
 const installed = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-  console.error('Installing dependencies ...');
+  console.error('Installing dependencies, the project\'s own Node.js among them (the first time takes a few minutes) ...');
   // Not `npm ci`: some registries lack other platforms' optional packages, which the lock then cannot list.
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  // Warnings stay quiet: they are about this machine's older Node, which hands over right after.
+  install(['install', '--no-audit', '--no-fund', '--loglevel=error']);
+  console.error('Dependencies installed.');
 }
 
 const projectNode = join(root, 'node_modules', 'node', 'bin', 'node');
@@ -31,12 +34,12 @@ if (!existsSync(projectNode)) {
   console.error('The project\'s Node.js (the "node" npm package) is missing from node_modules: run `npm install`.');
   process.exit(1);
 }
-run(projectNode, [...TASKS[task], ...args]);
+handOver(projectNode, [...TASKS[task], ...args], { cwd: root });
 
-function run(command, commandArgs) {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+function install(npmArgs) {
+  const result = spawnSync('npm', npmArgs, { cwd: root, stdio: 'inherit' });
   if (result.error) {
-    console.error(`${command}: ${result.error.message}`);
+    console.error(`npm: ${result.error.message}`);
     process.exit(1);
   }
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -4,8 +4,8 @@
  * still served and the error says how to get the hands-on parts working.
  */
 import { build } from 'astro';
-import { join } from 'node:path';
-import { trackForShutdown } from '../cluster/shutdown.ts';
+import { join, resolve } from 'node:path';
+import { shutDown, trackForShutdown } from '../cluster/shutdown.ts';
 import { dockerClient } from '../docker/docker-client.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { kafkaImage } from '../image/kafka-image.ts';
@@ -30,10 +30,16 @@ try {
   console.error(`${error.message}\nThe lessons are served anyway; labs and terminals need Docker.`);
 }
 
-await build({ root, logLevel: 'warn' });
+try {
+  await build({ root, logLevel: 'warn' });
+} catch (error) {
+  console.error(`The course site did not build: ${error instanceof Error ? error.message : String(error)}`);
+  console.error('Fix what is named above (content/README.md explains the lesson format), then run npm start again.');
+  await shutDown(1);
+}
 
 const server = new CourseServer({
-  siteDir: join(root, 'dist'),
+  siteDir: resolve(root, process.env.COURSE_SITE_OUT_DIR ?? 'dist'), // where astro.config.mjs builds it
   host: process.env.HOST,
   port: process.env.PORT ? Number(process.env.PORT) : undefined,
   publicOrigins: parsePublicOrigins(process.env.COURSE_PUBLIC_ORIGIN),
@@ -48,4 +54,10 @@ const terminals = mountTerminal(server, { pool, verifyToken: learners.learnerId,
 trackForShutdown(terminals);
 trackForShutdown({ dispose: () => server.close() });
 console.error(runnerAnnouncement());
-console.error(`The course is running at ${await server.listen()} (Ctrl+C stops it)`);
+try {
+  console.error(`The course is running at ${await server.listen()} (Ctrl+C stops it)`);
+} catch (error) {
+  if (!(error instanceof SandboxError)) throw error;
+  console.error(error.message);
+  await shutDown(1);
+}

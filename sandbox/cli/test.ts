@@ -6,12 +6,12 @@
  * Without a Docker engine the tests that need none still run (the site, the server's own handling, the
  * image recipe), and the run says what it left out; in CI a missing engine is an error instead.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { dockerClient } from '../docker/docker-client.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
 import { kafkaImage } from '../image/kafka-image.ts';
 import { runnerImage } from '../image/runner-image.ts';
+import { handOver } from './hand-over.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const ALL = ['tests/**/*.test.ts'];
@@ -24,6 +24,7 @@ const WITHOUT_DOCKER = [
   'tests/server/malformed-requests.test.ts',
   'tests/server/learner-limits.test.ts',
   'tests/server/stray-errors.test.ts',
+  'tests/server/npm-start.test.ts',
 ];
 
 const requested = process.argv.slice(2);
@@ -49,11 +50,10 @@ if (docker) {
   console.error(`No Docker engine: running only the tests that need none (${files.join(', ')}); the cluster, lab, terminal and page tests are skipped.`);
 }
 
-const result = spawnSync(
+handOver(
   process.execPath,
   // One file at a time: browser and broker tests share two cores, and timing-sensitive UI checks
   // (a click, then the outline) flaked when a lab's cluster test ran beside them.
   ['--test', '--test-concurrency=1', ...files],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root },
 );
-process.exit(result.status ?? 1);

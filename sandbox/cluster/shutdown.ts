@@ -15,10 +15,18 @@ export function trackForShutdown(resource: Disposable): void {
   if (installed) return;
   installed = true;
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      void Promise.allSettled([...live].map((r) => r.dispose())).then(() => process.exit(code));
-    });
+    // A signal can arrive twice (Ctrl+C from the terminal and forwarded by npm start): the second must not
+    // cut the removal short, so the handler stays and shutDown runs once.
+    process.on(signal, () => void shutDown(code));
   }
+}
+
+let stopping: Promise<never> | undefined;
+
+/** Removes everything tracked, then ends the process with `code`. */
+export function shutDown(code: number): Promise<never> {
+  stopping ??= Promise.allSettled([...live].map((r) => r.dispose())).then(() => process.exit(code));
+  return stopping;
 }
 
 export function untrack(resource: Disposable): void {

@@ -2,6 +2,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyWebsocket from '@fastify/websocket'; // also types `websocket` routes and request.ws
 import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { SandboxError } from '../docker/sandbox-error.ts';
 import { AllowedOrigins } from './allowed-origins.ts';
 import { BASE_POLICY } from './content-security-policy.ts';
 import { RateLimits, type RateLimitOptions } from './rate-limits.ts';
@@ -94,11 +95,19 @@ export class CourseServer {
 
   /** Listens and returns the URL learners open. */
   async listen(): Promise<string> {
-    await this.app.listen({ host: this.options.host, port: this.options.port });
+    const { host, port: wanted } = this.options;
+    await this.app.listen({ host, port: wanted }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        throw new SandboxError(`Port ${wanted} on ${host} is already in use, perhaps by another npm start.`, `Stop that process, or start the course on another port: PORT=${wanted + 1} npm start`);
+      }
+      if (error.code === 'EACCES') {
+        throw new SandboxError(`This user may not listen on port ${wanted}.`, 'Use a port above 1023: PORT=4321 npm start');
+      }
+      throw error;
+    });
     const { port } = this.app.server.address() as { port: number };
-    this.allowed = new AllowedOrigins({ port, listenHost: this.options.host, publicOrigins: this.options.publicOrigins });
-    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
-    return `http://${host}:${port}/`;
+    this.allowed = new AllowedOrigins({ port, listenHost: host, publicOrigins: this.options.publicOrigins });
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   }
 
   /** Stops listening and ends every connection, WebSockets included (a page reconnects once the course is back). */

@@ -141,6 +141,13 @@ describe('the built course site', slowMachine, () => {
 		}
 	});
 
+	test('an unknown path answers with the not-found page, in both languages, linking both home pages', slowMachine, async () => {
+		const response = await fetch(`${site.origin}/ko/no-such-lesson/`);
+		assert.equal(response.status, 404);
+		const body = await response.text();
+		for (const text of ['페이지를 찾을 수 없습니다', 'Page not found', 'href="/ko/"', 'href="/en/"']) assert.ok(body.includes(text), text);
+	});
+
 	test('a lesson without its English twin fails the build and names the file', slowMachine, async () => {
 		const brokenContent = mkdtempSync(join(tmpdir(), 'course-content-'));
 		const brokenOut = mkdtempSync(join(tmpdir(), 'course-site-broken-'));

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { handOver } from './hand-over.mjs';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
+// kafkajs schedules negative timeouts; Node 24's warning about them says nothing anyone can act on.
+const QUIET_KAFKAJS = '--disable-warning=TimeoutNegativeWarning';
 const TASKS = {
   start: ['sandbox/cli/start.ts'],
   test: ['sandbox/cli/test.ts'],
@@ -34,7 +36,7 @@ if (!existsSync(projectNode)) {
   console.error('The project\'s Node.js (the "node" npm package) is missing from node_modules: run `npm install`.');
   process.exit(1);
 }
-handOver(projectNode, [...TASKS[task], ...args], { cwd: root });
+handOver(projectNode, [QUIET_KAFKAJS, ...TASKS[task], ...args], { cwd: root });
 
 function install(npmArgs) {
   const result = spawnSync('npm', npmArgs, { cwd: root, stdio: 'inherit' });

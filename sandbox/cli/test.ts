@@ -54,6 +54,7 @@ handOver(
   process.execPath,
   // One file at a time: browser and broker tests share two cores, and timing-sensitive UI checks
   // (a click, then the outline) flaked when a lab's cluster test ran beside them.
-  ['--test', '--test-concurrency=1', ...files],
+  // The test runner passes this process's flags (the quiet kafkajs warning among them) to each file's process.
+  [...process.execArgv, '--test', '--test-concurrency=1', ...files],
   { cwd: root },
 );

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { ContainerRuntimeClient } from 'testcontainers';
 import { commandOnPath } from '../command-on-path.ts';
 import { SandboxError } from '../docker/sandbox-error.ts';
+import { BuildLog } from './build-log.ts';
 import { classesInJar } from './jar-classes.ts';
 import { debianSource } from './debian-mirror.ts';
 import { BROKER_HEAP_OPTS, BROKER_JVM_PERFORMANCE_OPTS, CDS_ARCHIVES } from './jvm-options.ts';
@@ -28,23 +29,29 @@ export async function buildKafkaImage(
 ): Promise<void> {
   await checkBuildable();
   const rootfs = join(CACHE_DIR, 'rootfs');
+  await mkdir(CACHE_DIR, { recursive: true });
+  const log = new BuildLog(join(CACHE_DIR, 'build.log'));
+  progress(`Building ${image.name} (a few minutes the first time; the tools' own output goes to ${log.path})`);
+  try {
+    progress(`[1/5] Resolving the Apache Kafka ${image.kafkaVersion} jars with Maven`);
+    const libs = join(CACHE_DIR, `kafka-${image.kafkaVersion}-libs`);
+    await resolveKafkaJars(log, image.kafkaVersion, libs);
 
-  progress(`[1/5] Resolving the Apache Kafka ${image.kafkaVersion} jars with Maven`);
-  const libs = join(CACHE_DIR, `kafka-${image.kafkaVersion}-libs`);
-  await resolveKafkaJars(image.kafkaVersion, libs);
+    progress('[2/5] Building the Debian root file system with a Java runtime (debootstrap; cached after the first build)');
+    await ensureRootfs(log, rootfs, progress);
 
-  progress('[2/5] Building the Debian root file system with a Java runtime (debootstrap; cached after the first build)');
-  await ensureRootfs(rootfs, progress);
+    progress('[3/5] Laying out /opt/kafka: jars, launch scripts and the CLI tools');
+    await layOutKafka(log, rootfs, libs);
 
-  progress('[3/5] Laying out /opt/kafka: jars, launch scripts and the CLI tools');
-  await layOutKafka(rootfs, libs);
+    progress(`[4/5] Importing the root file system as ${image.name}-base`);
+    await importRootfs(client, rootfs, `${image.name}-base`, image.kafkaVersion);
 
-  progress(`[4/5] Importing the root file system as ${image.name}-base`);
-  await importRootfs(client, rootfs, `${image.name}-base`, image.kafkaVersion);
-
-  progress('[5/5] Creating class-data-sharing archives from a first broker start');
-  await commitWithCdsArchives(client, `${image.name}-base`, image.name, image.kafkaVersion);
-  progress(`Built ${image.name}`);
+    progress('[5/5] Creating class-data-sharing archives from a first broker start');
+    await commitWithCdsArchives(log, client, `${image.name}-base`, image.name, image.kafkaVersion);
+    progress(`Built ${image.name}`);
+  } finally {
+    await log.close();
+  }
 }
 
 async function checkBuildable(): Promise<void> {
@@ -61,26 +68,37 @@ async function checkBuildable(): Promise<void> {
   }
 }
 
-async function resolveKafkaJars(kafkaVersion: string, libs: string): Promise<void> {
+async function resolveKafkaJars(log: BuildLog, kafkaVersion: string, libs: string): Promise<void> {
   await rm(libs, { recursive: true, force: true });
-  await run('mvn', [
-    '--batch-mode', '--no-transfer-progress', '--quiet',
+  await log.run('mvn', [
+    '--batch-mode', '--no-transfer-progress', '--quiet', '-Dstyle.color=never',
     '-f', join(IMAGE_DIR, 'pom.xml'),
     `-Dkafka.version=${kafkaVersion}`,
     'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libs}`,
   ]);
 }
 
-async function ensureRootfs(rootfs: string, progress: Progress): Promise<void> {
+/** debootstrap's log lines that start each of its phases, as the person waiting would name them. */
+const DEBOOTSTRAP_PHASES: ReadonlyArray<[RegExp, string]> = [
+  [/^I: Retrieving /, 'downloading packages'],
+  [/^I: Extracting /, 'extracting'],
+  [/^I: Unpacking /, 'installing'],
+  [/^I: Configuring /, 'configuring'],
+];
+
+async function ensureRootfs(log: BuildLog, rootfs: string, progress: Progress): Promise<void> {
   const complete = join(rootfs, '.kafka-course-rootfs-complete');
   if (await exists(complete)) return progress('  using the cached root file system');
   await rm(rootfs, { recursive: true, force: true });
   const { mirror, suite } = await debianSource();
   progress(`  Debian ${suite} from ${mirror}`);
-  await run('debootstrap', [
-    '--variant=minbase', '--include=openjdk-17-jre-headless,procps,less', suite, rootfs, mirror,
-  ]);
-  await run('chroot', [rootfs, 'useradd', '--create-home', '--uid', String(APP_USER.uid), '--shell', '/bin/bash', APP_USER.name]);
+  let phase: string | undefined;
+  const showPhase = (line: string) => {
+    const next = DEBOOTSTRAP_PHASES.find(([start]) => start.test(line))?.[1];
+    if (next && next !== phase) progress(`  ${(phase = next)} ...`);
+  };
+  await log.run('debootstrap', ['--variant=minbase', '--include=openjdk-17-jre-headless,procps,less', suite, rootfs, mirror], showPhase);
+  await log.run('chroot', [rootfs, 'useradd', '--create-home', '--uid', String(APP_USER.uid), '--shell', '/bin/bash', APP_USER.name]);
   // Package caches and documentation are a third of the size and nobody reads them in a broker.
   for (const dir of ['var/cache/apt/archives', 'var/lib/apt/lists', 'usr/share/doc', 'usr/share/man', 'usr/share/locale']) {
     await rm(join(rootfs, dir), { recursive: true, force: true });
@@ -89,7 +107,7 @@ async function ensureRootfs(rootfs: string, progress: Progress): Promise<void> {
   await writeFile(complete, '');
 }
 
-async function layOutKafka(rootfs: string, libs: string): Promise<void> {
+async function layOutKafka(log: BuildLog, rootfs: string, libs: string): Promise<void> {
   const kafka = join(rootfs, 'opt/kafka');
   await rm(kafka, { recursive: true, force: true });
   await cp(join(IMAGE_DIR, 'rootfs/opt/kafka'), kafka, { recursive: true });
@@ -106,7 +124,7 @@ async function layOutKafka(rootfs: string, libs: string): Promise<void> {
   }
   await mkdir(join(rootfs, 'var/lib/kafka/data'), { recursive: true });
   const owner = `${APP_USER.uid}:${APP_USER.uid}`;
-  await run('chown', ['-R', owner, kafka, join(rootfs, 'var/lib/kafka')]);
+  await log.run('chown', ['-R', owner, kafka, join(rootfs, 'var/lib/kafka')]);
 }
 
 const IMAGE_CHANGES = (kafkaVersion: string): string[] => [
@@ -134,6 +152,7 @@ async function importRootfs(client: ContainerRuntimeClient, rootfs: string, tag:
 }
 
 async function commitWithCdsArchives(
+  log: BuildLog,
   client: ContainerRuntimeClient,
   baseImage: string,
   image: string,
@@ -152,9 +171,9 @@ async function commitWithCdsArchives(
   try {
     await container.start();
     const logs = await container.logs({ follow: true, stdout: true, stderr: true });
-    docker.modem.demuxStream(logs, process.stderr, process.stderr);
+    docker.modem.demuxStream(logs, log.stream, log.stream);
     const { StatusCode } = (await container.wait()) as { StatusCode: number };
-    if (StatusCode !== 0) throw new Error(`creating the class-data-sharing archives failed (exit ${StatusCode})`);
+    if (StatusCode !== 0) throw await log.failure(`creating the class-data-sharing archives failed (exit ${StatusCode})`);
     const [repo, tag] = splitTag(image);
     const previous = await docker.getImage(image).inspect().then((info) => info.Id, () => undefined);
     await container.commit({ repo, tag, changes: IMAGE_CHANGES(kafkaVersion) });
@@ -168,14 +187,6 @@ async function commitWithCdsArchives(
 function splitTag(image: string): [string, string] {
   const colon = image.lastIndexOf(':');
   return [image.slice(0, colon), image.slice(colon + 1)];
-}
-
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`${command} exited with ${code}`))));
-  });
 }
 
 function exists(path: string): Promise<boolean> {

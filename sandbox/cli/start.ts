@@ -13,6 +13,7 @@ import { runnerImage } from '../image/runner-image.ts';
 import { parsePublicOrigins } from '../server/allowed-origins.ts';
 import { CourseServer } from '../server/course-server.ts';
 import { keepServingThroughStrayErrors } from '../server/keep-serving.ts';
+import { mountClusterView } from '../server/cluster-view-api.ts';
 import { ClusterPool } from '../cluster/cluster-pool.ts';
 import { chooseRunner, runnerAnnouncement, runnerKind } from '../runner/choose-runner.ts';
 import { mountLabApi } from '../server/lab-api.ts';
@@ -52,6 +53,7 @@ trackForShutdown(runner); // its waiting containers go at shutdown, even one sti
 const learners = mountLabApi(server, new LearnerSessions({ runner, pool }));
 const terminals = mountTerminal(server, { pool, verifyToken: learners.learnerId, attemptsDir: join(root, '.course-data', 'attempts') });
 trackForShutdown(terminals);
+mountClusterView(server, { learners, terminals });
 trackForShutdown({ dispose: () => server.close() });
 console.error(runnerAnnouncement());
 try {

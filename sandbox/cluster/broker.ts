@@ -78,9 +78,9 @@ export class Broker {
     return execTty(this.container, command, options);
   }
 
-  /** The files of a partition's log directory (segments, indexes), read from the node's disk. */
-  partitionFiles(topic: string, partition: number): Promise<LogFile[]> {
-    return readPartitionFiles(this.container, topic, partition);
+  /** The files of a partition's log directory (segments, indexes), read from the node's disk; `wanted` picks some by name. */
+  partitionFiles(topic: string, partition: number, wanted?: (name: string) => boolean): Promise<LogFile[]> {
+    return readPartitionFiles(this.container, topic, partition, wanted);
   }
 
   logTail(lines?: number): Promise<string> {

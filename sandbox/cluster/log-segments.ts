@@ -12,15 +12,23 @@ export interface LogFile {
  * The files of one partition's log directory on a node, copied out of the container (it may be
  * stopped): what kafka-dump-log reads, for checks that compare its output with the real bytes.
  */
-export async function readPartitionFiles(container: Dockerode.Container, topic: string, partition: number): Promise<LogFile[]> {
+export async function readPartitionFiles(
+  container: Dockerode.Container,
+  topic: string,
+  partition: number,
+  wanted: (name: string) => boolean = () => true,
+): Promise<LogFile[]> {
   const archive = await container.getArchive({ path: `${DATA_DIR}/${topic}-${partition}` });
   const files: LogFile[] = [];
   const unpack = extract();
   unpack.on('entry', (header, body, next) => {
+    const name = header.name.split('/').pop() ?? header.name;
+    const keep = header.type === 'file' && wanted(name);
     const chunks: Buffer[] = [];
-    body.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
+    // Unwanted files are drained, not kept: an active segment's .index and .timeindex are preallocated (10 MiB each).
+    body.on('data', (chunk: unknown) => keep && chunks.push(chunk as Buffer));
     body.on('end', () => {
-      if (header.type === 'file') files.push({ name: header.name.split('/').pop() ?? header.name, bytes: Buffer.concat(chunks) });
+      if (keep) files.push({ name, bytes: Buffer.concat(chunks) });
       next();
     });
   });

@@ -37,8 +37,8 @@ export type MetadataChange =
 
 /** Topic and config records of the metadata log written after `sinceMs` (to within the append linger), in log order. */
 export async function metadataChanges(cluster: KafkaCluster, sinceMs: number): Promise<MetadataChange[]> {
-  const files = await cluster.broker(1).partitionFiles(METADATA_TOPIC, 0);
-  const batches = files.filter((file) => file.name.endsWith('.log')).flatMap((file) => parseSegment(file.bytes));
+  const segments = await cluster.broker(1).partitionFiles(METADATA_TOPIC, 0, (name) => name.endsWith('.log'));
+  const batches = segments.flatMap((file) => parseSegment(file.bytes));
   return batches
     .filter((batch) => !batch.isControl) // leader changes, snapshot markers: not metadata records
     .flatMap((batch) => batch.records)

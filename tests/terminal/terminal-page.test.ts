@@ -120,6 +120,25 @@ describe('terminal exercise in a lesson page', () => {
     assert.equal(await failed.first().locator('.terminal-exercise__verifies').count(), 0, 'shown after a pass only');
   });
 
+  it('shows the live cluster view beside the exercise, and a topic a command creates appears in it', async () => {
+    const view = exercise().locator('details[data-cluster-view="exercise"]');
+    assert.equal(await view.getAttribute('open'), '', 'open from the start');
+    assert.equal(await view.locator('summary').innerText(), 'Your cluster, live');
+    await view.scrollIntoViewIfNeeded(); // it reads the cluster only while on screen
+    const brokers = view.locator('table[data-view-table="brokers"]');
+    await brokers.locator('tr[data-key="1"]', { hasText: 'running' }).waitFor();
+    assert.deepEqual(await brokers.locator('th[scope="col"]').allInnerTexts(), ['Node', 'State']);
+    assert.equal(await brokers.locator('caption').innerText(), 'Brokers');
+    await typeLine('kafka-topics --bootstrap-server $BOOTSTRAP_SERVERS --create --topic live-view --partitions 2');
+    await waitForScreen(/Created topic live-view\./);
+    await view.scrollIntoViewIfNeeded(); // typing brought the terminal on screen; the view reads again once it is back
+    const row = view.locator('table[data-view-table="topics"] tr[data-key="live-view/1"]');
+    await row.waitFor({ timeout: 15_000 });
+    assert.deepEqual(await row.locator('td').allInnerTexts(), ['live-view', '1', '1', '1', '1', '0', '0']);
+    assert.match(await view.locator('[data-view-part="status"]').innerText(), /^Read at \d{2}:\d{2}:\d{2}/);
+    await view.screenshot({ path: join(screenshots, 'cluster-view-en.png') });
+  });
+
   it('met the content-security policy and logged no error, xterm.js and all', () => {
     assert.deepEqual(problems, []);
   });

@@ -7,6 +7,11 @@ import { apiError } from './api-error.ts';
 
 const TOKEN_KEY = 'kafka-course:learner-session';
 
+/** The saved token, if this browser has one: what only looks (the live cluster view) never asks for a session. */
+export function savedLearnerToken(): string | undefined {
+	return localStorage.getItem(TOKEN_KEY) ?? undefined;
+}
+
 /** The saved token, or a new one when there is none or `renew` says the server no longer knows it (it restarted). */
 export async function learnerToken(renew = false): Promise<string> {
 	const saved = localStorage.getItem(TOKEN_KEY);

@@ -1,7 +1,7 @@
 /**
  * Every kind of page a learner meets, checked in Chromium with axe-core (WCAG 2.x A and AA rules): no
  * serious or critical violation, in the light and the dark theme. The kinds: home, lesson, lesson with a
- * code lab, lesson with a terminal exercise, glossary, not found; in both languages where they differ.
+ * code lab, lesson with a terminal exercise, glossary, progress, not found; in both languages where they differ.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ const PAGES = [
   ['lesson with a code lab and terminal exercises', '/ko/foundations/producers-and-consumers/'],
   ['lesson with a terminal exercise', '/en/foundations/broker-configuration/'],
   ['glossary', '/ko/glossary/'],
+  ['progress', '/en/progress/'],
   ['glossary', '/en/glossary/'],
   ['not found', '/en/no-such-page/'],
 ] as const;

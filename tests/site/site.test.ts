@@ -132,6 +132,25 @@ describe('the built course site', slowMachine, () => {
 		await closeWithoutErrors(page);
 	});
 
+	test('the progress page shows each lesson done or not, its knowledge check, and each hands-on part\'s best result', slowMachine, async () => {
+		const page = await visit(`/en/${lesson.slug}/`);
+		await page.locator('button[data-lesson-done]').click();
+		// A lab's best result, as its widget records it after a check (labs run against clusters in tests/server).
+		await page.evaluate(() => localStorage.setItem('kafka-course:hands-on-results', JSON.stringify({ 'kafka-topics': { passed: 2, total: 3 } })));
+		await openPage(page, `${site.origin}/en/progress/`);
+		const row = page.locator(`tr[data-lesson="${lesson.slug}"]`);
+		assert.equal(await row.locator('[data-part="done"]').textContent(), '✓ done');
+		assert.match((await row.locator('[data-part="answered"]').textContent()) ?? '', /^0 of [3-5] answered$/);
+		const topics = page.locator('li[data-hands-on="kafka-topics"] [data-part="best"]');
+		assert.equal(await topics.textContent(), 'best: 2 of 3 checks passed');
+		assert.equal(await page.locator('li[data-hands-on="dump-log"] [data-part="best"]').textContent(), 'not checked yet');
+		await openPage(page, `${site.origin}/ko/progress/`);
+		assert.equal(await page.locator(`tr[data-lesson="${lesson.slug}"] [data-part="done"]`).textContent(), '✓ 완료');
+		assert.equal(await page.locator('li[data-hands-on="kafka-topics"] [data-part="best"]').textContent(), '최고 기록: 검사 3개 중 2개 통과');
+		await page.screenshot({ path: join(screenshots, 'progress-page-ko.png'), fullPage: true });
+		await closeWithoutErrors(page);
+	});
+
 	test('the glossary exists in both languages', slowMachine, async () => {
 		for (const locale of ['ko', 'en']) {
 			const page = await visit(`/${locale}/glossary/`);

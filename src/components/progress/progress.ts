@@ -1,12 +1,19 @@
 /*
- * Self-study progress, kept in this browser's localStorage: which lessons the learner marked done, and
- * which knowledge-check questions they answered. A lesson is keyed by "<module>/<lesson>", so progress
- * made in one language shows in both.
+ * Self-study progress, kept in this browser's localStorage: which lessons the learner marked done, which
+ * knowledge-check questions they answered, and the best result of each lab and terminal exercise. A lesson
+ * is keyed by "<module>/<lesson>" and a hands-on part by its id, so progress made in one language shows in both.
  */
 
 const doneLessonsKey = 'kafka-course:done-lessons';
 /** Knowledge checks: for each lesson key, the indexes of the questions the learner has answered. */
 const answeredQuestionsKey = 'kafka-course:knowledge-checks';
+/** Labs and terminal exercises: for each id, the most checks passed in one press of Run or Check. */
+const handsOnResultsKey = 'kafka-course:hands-on-results';
+
+export interface HandsOnResult {
+	passed: number;
+	total: number;
+}
 
 function readStored(key: string): unknown {
 	try {
@@ -24,7 +31,7 @@ function writeStored(key: string, value: unknown): void {
 	}
 }
 
-function readDoneLessons(): Set<string> {
+export function readDoneLessons(): Set<string> {
 	const stored = readStored(doneLessonsKey);
 	return new Set(Array.isArray(stored) ? stored.filter((item) => typeof item === 'string') : []);
 }
@@ -48,6 +55,26 @@ export function recordAnsweredQuestion(lesson: string, question: number): void {
 	const byLesson = readAnsweredByLesson();
 	const answered = readAnsweredQuestions(lesson).add(question);
 	writeStored(answeredQuestionsKey, { ...byLesson, [lesson]: [...answered].sort((a, b) => a - b) });
+}
+
+function isHandsOnResult(value: unknown): value is HandsOnResult {
+	const result = value as HandsOnResult | null;
+	return typeof result === 'object' && result !== null && Number.isInteger(result.passed) && Number.isInteger(result.total);
+}
+
+/** The best result of each lab and exercise the learner has had checked. */
+export function readHandsOnResults(): Record<string, HandsOnResult> {
+	const stored = readStored(handsOnResultsKey);
+	if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return {};
+	return Object.fromEntries(Object.entries(stored).filter(([, value]) => isHandsOnResult(value))) as Record<string, HandsOnResult>;
+}
+
+/** Keeps a check's result when it is the part's best so far (a later, worse attempt does not undo a pass). */
+export function recordHandsOnResult(id: string, result: HandsOnResult): void {
+	const results = readHandsOnResults();
+	const best = results[id];
+	if (best && best.passed / best.total >= result.passed / result.total) return;
+	writeStored(handsOnResultsKey, { ...results, [id]: result });
 }
 
 /** "/ko/foundations/what-is-kafka/" → "foundations/what-is-kafka" */

@@ -7,6 +7,7 @@ import { errorText } from '../api-error.ts';
 import { clearProblems, createEditor, replaceDoc, showProblems } from './code-editor.ts';
 import { fetchSolution, runOnServer, type CheckResult, type LabStreamEvent } from './lab-client.ts';
 import type { LabStrings } from './lab-strings.ts';
+import { recordHandsOnResult } from '../../progress/progress.ts';
 
 type Locale = 'ko' | 'en';
 
@@ -98,6 +99,7 @@ export function mountLab(root: HTMLElement, strings: LabStrings): void {
 	}
 
 	function renderChecks(results: CheckResult[]): void {
+		recordHandsOnResult(labId, { passed: results.filter((r) => r.passed).length, total: results.length });
 		const earned = results.reduce((sum, r) => sum + r.earned, 0);
 		const total = results.reduce((sum, r) => sum + r.points, 0);
 		const heading = document.createElement('p');

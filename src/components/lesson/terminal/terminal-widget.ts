@@ -11,6 +11,7 @@ import type { ClientMessage, ServerMessage } from '../../../../sandbox/terminal/
 import { errorText } from '../api-error.ts';
 import { learnerToken } from '../learner-session.ts';
 import type { TerminalStrings } from './terminal-strings.ts';
+import { recordHandsOnResult } from '../../progress/progress.ts';
 
 const INPUT_FRAME_BYTES = 16 * 1024;
 
@@ -132,6 +133,7 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 	}
 
 	function showResults(results: ExerciseCheckResult[]): void {
+		recordHandsOnResult(exerciseId, { passed: results.filter((r) => r.status === 'passed').length, total: results.length });
 		const list = part('results');
 		list.replaceChildren(
 			...results.map((result) => {

@@ -1,8 +1,10 @@
 /**
  * The defaults of one Kafka release, read from a live node of it: broker and topic defaults as the broker
- * reports them (describeConfigs, the built-in-default synonym), producer and consumer defaults from the
- * Java client's own config definitions (ProducerConfig and ConsumerConfig print them, as Kafka's
- * documentation is generated). What the lessons state comes from here (content/facts/kafka-<version>.json).
+ * reports them (describeConfigs, the built-in-default synonym), completed by their config definitions for
+ * the ones describeConfigs shows without that synonym (topic retention.ms, segment.ms; broker.rack); producer
+ * and consumer defaults from the Java client's own config definitions. Each definition class prints its
+ * table as Kafka's documentation is generated. What the lessons state comes from here
+ * (content/facts/kafka-<version>.json).
  */
 import { join } from 'node:path';
 import kafkajs from 'kafkajs';
@@ -24,14 +26,19 @@ export function factsFile(contentDir: string, version: string): string {
 const DEFAULT_CONFIG = 5;
 const PROBE_TOPIC = 'defaults-probe';
 
-const CLIENT_CONFIG_CLASS = {
+/** The class whose main() prints each scope's config definitions. */
+const CONFIG_DEFINITIONS: Record<DefaultsScope, string> = {
+  broker: 'kafka.server.KafkaConfig',
+  topic: 'org.apache.kafka.storage.internals.log.LogConfig',
   producer: 'org.apache.kafka.clients.producer.ProducerConfig',
   consumer: 'org.apache.kafka.clients.consumer.ConsumerConfig',
-} as const;
+};
 
 export async function readKafkaDefaults(cluster: KafkaCluster): Promise<KafkaDefaults> {
-  const [server, producer, consumer] = await Promise.all([serverDefaults(cluster), clientDefaults(cluster, 'producer'), clientDefaults(cluster, 'consumer')]);
-  return { ...server, producer, consumer };
+  const [reported, ...defined] = await Promise.all([serverDefaults(cluster), ...DEFAULTS_SCOPES.map((scope) => definedDefaults(cluster, scope))]);
+  const [broker, topic, producer, consumer] = defined as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
+  // What the running broker reports wins over the definitions where both have a config.
+  return { broker: sorted(Object.entries({ ...broker, ...reported.broker })), topic: sorted(Object.entries({ ...topic, ...reported.topic })), producer, consumer };
 }
 
 async function serverDefaults(cluster: KafkaCluster): Promise<Pick<KafkaDefaults, 'broker' | 'topic'>> {
@@ -54,10 +61,10 @@ async function serverDefaults(cluster: KafkaCluster): Promise<Pick<KafkaDefaults
   return { broker: builtIn(0), topic: builtIn(1) };
 }
 
-/** The client's ConfigDef as its main() prints it (HTML, one <li> per config with a "Default:" row). */
-async function clientDefaults(cluster: KafkaCluster, client: keyof typeof CLIENT_CONFIG_CLASS): Promise<Record<string, string>> {
-  const printed = await cluster.broker(1).exec(['kafka-run-class.sh', CLIENT_CONFIG_CLASS[client]]);
-  if (printed.exitCode !== 0) throw new Error(`${CLIENT_CONFIG_CLASS[client]} did not print its configs: ${printed.stderr.trim()}`);
+/** A scope's ConfigDef as its class's main() prints it (HTML, one <h4> per config with a "Default:" row). */
+async function definedDefaults(cluster: KafkaCluster, scope: DefaultsScope): Promise<Record<string, string>> {
+  const printed = await cluster.broker(1).exec(['kafka-run-class.sh', CONFIG_DEFINITIONS[scope]]);
+  if (printed.exitCode !== 0) throw new Error(`${CONFIG_DEFINITIONS[scope]} did not print its configs: ${printed.stderr.trim()}`);
   return parseConfigDefHtml(printed.stdout);
 }
 

@@ -10,11 +10,14 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../helpers/chromium.ts';
 import { watchForProblems } from '../helpers/page-problems.ts';
+import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
+import { mountClusterView } from '../../sandbox/server/cluster-view-api.ts';
 import { CourseServer } from '../../sandbox/server/course-server.ts';
 import { mountLabApi } from '../../sandbox/server/lab-api.ts';
 import { LearnerSessions } from '../../sandbox/server/learner-sessions.ts';
 import { HostProcessRunner } from '../../sandbox/runner/host-process-runner.ts';
 import { loadLab } from '../../sandbox/lab/lab-catalog.ts';
+import { TerminalSessions } from '../../sandbox/terminal/terminal-sessions.ts';
 import { buildSite } from '../site/helpers/build-site.ts';
 
 describe('lab in a lesson page', () => {
@@ -30,6 +33,8 @@ describe('lab in a lesson page', () => {
     assert.equal(build.exitCode, 0, build.output);
     server = new CourseServer({ siteDir, port: 0 });
     sessions = mountLabApi(server);
+    // As npm start mounts it; no terminal is started on these pages.
+    mountClusterView(server, { learners: sessions, terminals: new TerminalSessions({ pool: new ClusterPool() }) });
     base = await server.listen();
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage(); // a fresh profile, so localStorage starts empty
@@ -67,6 +72,12 @@ describe('lab in a lesson page', () => {
     assert.match(await checks.first().locator('.lab__verified').innerText(), /^What was verified: Read every partition of orders back from the broker/);
     assert.match(await lab().locator('.lab__score').innerText(), /9 of 9 points/);
     assert.equal(await lab().locator('[data-part="solution"]').isDisabled(), false, 'the solution unlocks after a run');
+
+    const view = lab().locator('details[data-cluster-view="lab"]');
+    await view.scrollIntoViewIfNeeded(); // it reads the cluster only while on screen
+    const orders = view.locator('table[data-view-table="topics"] tr[data-key^="orders/"]');
+    await orders.nth(2).waitFor({ timeout: 15_000 });
+    assert.equal(await orders.count(), 3, 'the lab\'s topic and its 3 partitions, read from the run\'s cluster');
   });
 
   it('keeps the code across a reload, and shows the solution beside it without replacing it', async () => {

@@ -73,7 +73,7 @@ export interface ClusterSnapshot {
 }
 
 export interface SnapshotOptions {
-  /** Topics whose name starts with "__" (__consumer_offsets, ...): left out unless asked for. */
+  /** Kafka's internal topics (__consumer_offsets, __transaction_state): left out unless asked for. */
   includeInternal?: boolean;
   /** The longest any one request may take; 2.5 s unless told otherwise. */
   timeoutMs?: number;
@@ -98,7 +98,7 @@ export async function readClusterSnapshot(cluster: KafkaCluster, options: Snapsh
     snapshot.unreadable.push('topics', 'groups');
     return snapshot;
   }
-  const shown = metadata.filter((topic) => options.includeInternal || !topic.name.startsWith('__')).sort((a, b) => a.name.localeCompare(b.name));
+  const shown = metadata.filter((topic) => options.includeInternal || !topic.internal).sort((a, b) => a.name.localeCompare(b.name));
   snapshot.omitted.topics = Math.max(0, shown.length - MAX_TOPICS);
   const topics = shown.slice(0, MAX_TOPICS);
 

@@ -9,8 +9,9 @@ const kafka = new Kafka({
   brokers: process.env.BOOTSTRAP_SERVERS!.split(','),
   logLevel: logLevel.ERROR,
 });
-// NOT_ENOUGH_REPLICAS is retriable: retry long enough to outlast the outage.
-const producer = kafka.producer({ retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 } });
+// NOT_ENOUGH_REPLICAS is retriable: retry long enough to outlast the outage and the follower's return
+// to the ISR (about 50 s at most here, inside the lab's 60 s limit).
+const producer = kafka.producer({ retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 1000 } });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 await producer.connect();

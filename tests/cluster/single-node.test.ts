@@ -16,7 +16,8 @@ describe('a single-node cluster', () => {
   it('takes keyed messages from kafkajs and gives them back in order per partition', async () => {
     const admin = await cluster.adminClient();
     await admin.createTopics({ waitForLeaders: true, topics: [{ topic: 'orders', numPartitions: 3, replicationFactor: 1 }] });
-    const producer = cluster.kafka().producer();
+    // Idempotent: a request retried on a loaded machine must not append its records twice.
+    const producer = cluster.kafka().producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const keys = ['alice', 'bob', 'carol', 'dave', 'erin'];
     const sent = Array.from({ length: 40 }, (_, i) => ({ key: keys[i % keys.length]!, value: `order-${i}`, headers: { seq: String(i) } }));

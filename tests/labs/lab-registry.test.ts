@@ -32,8 +32,12 @@ describe('lab registry', () => {
     }
   });
 
-  it('has a lab.ts for every meta.json of kind code', () => {
-    const declared = readdirSync(labsDir).filter((id) => existsSync(join(labsDir, id, 'meta.json')) && JSON.parse(readFileSync(join(labsDir, id, 'meta.json'), 'utf8')).kind === 'code');
+  it('has a lab.ts for every ready meta.json of kind code (a planned lab has only its meta.json)', () => {
+    const declared = readdirSync(labsDir).filter((id) => {
+      if (!existsSync(join(labsDir, id, 'meta.json'))) return false;
+      const meta = JSON.parse(readFileSync(join(labsDir, id, 'meta.json'), 'utf8')) as { kind: string; status: string };
+      return meta.kind === 'code' && meta.status === 'ready';
+    });
     assert.deepEqual(declared.sort(), codeLabIds());
   });
 

@@ -14,10 +14,25 @@ const kafka = new Kafka({
 const producer = kafka.producer({ retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 1000 } });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// A payment is done only once acknowledged: when kafkajs gives up (its retries spent, or an error it does not
+// retry, such as a lost connection to a broker that is shutting down), send it again until the deadline.
+const deadline = Date.now() + 50_000;
+async function sendUntilAcknowledged(payment: string): Promise<void> {
+  for (;;) {
+    try {
+      // acks: -1 (all): acknowledged only once every in-sync replica has the record, and at least min.insync.replicas are in sync.
+      await producer.send({ topic: 'payments', acks: -1, messages: [{ key: payment, value: payment }] });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(500);
+    }
+  }
+}
+
 await producer.connect();
 for (let i = 1; i <= 80; i++) {
-  // acks: -1 (all): acknowledged only once every in-sync replica has the record, and at least min.insync.replicas are in sync.
-  await producer.send({ topic: 'payments', acks: -1, messages: [{ key: `payment-${i}`, value: `payment-${i}` }] });
+  await sendUntilAcknowledged(`payment-${i}`);
   console.log(`acked payment-${i}`);
   await sleep(100);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { endOffsets, fail, groupCaughtUp, pass, type ExerciseCheck, type ExerciseCheckContext } from '../../sandbox/lab-kit/index.ts';
+import { endOffsets, fail, groupCaughtUp, pass, topicExists, type ExerciseCheck, type ExerciseCheckContext } from '../../sandbox/lab-kit/index.ts';
 
 const OFFSETS_TOPIC = '__consumer_offsets';
 const RECORDS = 6;
@@ -103,8 +103,7 @@ async function coordinatorLog({ cluster, since }: ExerciseCheckContext, group: s
 
 /** Log start offset (earliest) and end of each partition of a topic. */
 async function partitionBounds({ cluster }: ExerciseCheckContext, topic: string): Promise<Map<number, { start: number; end: number }>> {
-  const ends = await endOffsets(cluster, topic);
-  if (ends.size === 0) return new Map();
+  if (!(await topicExists(cluster, topic))) return new Map();
   const offsets = await (await cluster.adminClient()).fetchTopicOffsets(topic);
   return new Map(offsets.map((p) => [p.partition, { start: Number(p.low), end: Number(p.high) }]));
 }

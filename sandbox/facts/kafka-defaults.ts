@@ -35,8 +35,13 @@ const CONFIG_DEFINITIONS: Record<DefaultsScope, string> = {
 };
 
 export async function readKafkaDefaults(cluster: KafkaCluster): Promise<KafkaDefaults> {
-  const [reported, ...defined] = await Promise.all([serverDefaults(cluster), ...DEFAULTS_SCOPES.map((scope) => definedDefaults(cluster, scope))]);
-  const [broker, topic, producer, consumer] = defined as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
+  const [reported, broker, topic, producer, consumer] = await Promise.all([
+    serverDefaults(cluster),
+    definedDefaults(cluster, 'broker'),
+    definedDefaults(cluster, 'topic'),
+    definedDefaults(cluster, 'producer'),
+    definedDefaults(cluster, 'consumer'),
+  ]);
   // What the running broker reports wins over the definitions where both have a config.
   return { broker: sorted(Object.entries({ ...broker, ...reported.broker })), topic: sorted(Object.entries({ ...topic, ...reported.topic })), producer, consumer };
 }
@@ -52,7 +57,7 @@ async function serverDefaults(cluster: KafkaCluster): Promise<Pick<KafkaDefaults
     ],
   });
   const builtIn = (index: number) =>
-    sorted(
+    Object.fromEntries(
       (resources[index]?.configEntries ?? []).flatMap((entry) => {
         const synonym = entry.configSynonyms.find((s) => s.configSource === DEFAULT_CONFIG);
         return synonym ? [[entry.configName, synonym.configValue ?? ''] as const] : [];

@@ -61,8 +61,10 @@ describe('terminal sessions over the WebSocket', () => {
     assert.match(await first.run('stty size'), /\n30 100\n/);
     const started = Date.now();
     const from = first.text().length;
-    first.type('sleep 60');
-    await first.waitForText(/sleep 60\n/, { from });
+    // The command announces itself once it runs as the terminal's foreground job: a Ctrl+C sent on the mere echo of
+    // the typed line can reach bash before it hands the terminal to its child, and then nothing interrupts the sleep.
+    first.type("bash -c 'echo sleeping-now; exec sleep 60'");
+    await first.waitForText(/\nsleeping-now\n/, { from });
     first.keys('\x03');
     await first.waitForText(/\^C\n[^\n]*\$ $/, { from });
     assert.ok(Date.now() - started < 10_000, 'Ctrl+C interrupts the foreground command');

@@ -14,3 +14,4 @@ export * from './dump-log-checks.ts';
 export { createTopicsLog, type CreateTopicsLog, type TopicCreationResult } from './controller-log.ts';
 export { CONFIG_RESOURCE, metadataChanges, topicLives, type MetadataChange } from './metadata-log.ts';
 export type { CompressionCodec, RecordBatch, SegmentRecord } from './record-batches.ts';
+export { coordinatorLog, type ClassicMember, type ConsumerGroupRecordType, type CoordinatorRecord } from './coordinator-log.ts';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../helpers/chromium.ts';
+import { focusIsOn, tabTo } from '../helpers/keyboard.ts';
 import { watchForProblems } from '../helpers/page-problems.ts';
 import { ClusterPool } from '../../sandbox/cluster/cluster-pool.ts';
 import { mountClusterView } from '../../sandbox/server/cluster-view-api.ts';
@@ -123,6 +124,30 @@ describe('lab in a lesson page', () => {
     assert.match(await failed.locator('.lab__hint').innerText(), /^힌트: /);
     assert.equal(await failed.locator('.lab__verified').count(), 0, 'a failed check shows its hint, not how it is verified');
     assert.match(await lab().locator('.lab__check--passed .lab__verified').first().innerText(), /^검사한 내용: orders 토픽의 모든 파티션을/);
+  });
+
+  it('is worked from the keyboard alone: into the editor, a way out of it (Tab indents there), Run and the solution', async () => {
+    await openPage(page, `${base}en/foundations/serializers-and-partitioning/`);
+    const editor = 'section.lab[data-lab-id="keyed-producer"] [data-part="editor"] .cm-content';
+    await lab().locator('.cm-content').waitFor();
+    await lab().locator('[data-part="focus"]').focus();
+    await tabTo(page, editor);
+    assert.match(await page.locator(editor).getAttribute('aria-describedby') ?? '', /-editor-keys$/);
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n// typed from the keyboard');
+    await page.keyboard.press('Tab');
+    assert.ok(await focusIsOn(page, editor), 'Tab alone indents, in the editor');
+    assert.match(await lab().locator('[data-part="editor"] .cm-content').innerText(), /typed from the keyboard/);
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusIsOn(page, editor), false, 'Esc, then Shift+Tab leaves the editor');
+    await tabTo(page, 'section.lab[data-lab-id="keyed-producer"] [data-part="run"]', { backwards: true, maxPresses: 4 });
+    await page.keyboard.press('Enter');
+    await lab().locator('.lab__score').waitFor({ timeout: 60_000 });
+    await tabTo(page, 'section.lab[data-lab-id="keyed-producer"] [data-part="solution"]', { maxPresses: 3 });
+    await page.keyboard.press('Enter');
+    await lab().locator('[data-part="solution-pane"] .cm-content').waitFor();
   });
 
   it('served every page without a content-security-policy violation or a console error', () => {

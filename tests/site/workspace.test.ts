@@ -1,7 +1,7 @@
 /**
  * The workspace of a hands-on part, in Chromium on the built site: focus mode widens a terminal exercise
  * to the window with its steps beside the terminal, the terminal refits to its wider pane, the divider
- * moves from the keyboard, Esc leaves; on a small screen the panes stack; a code lab gets the same.
+ * moves from the keyboard, Esc leaves (but not from inside the terminal); on a small screen the panes stack; a code lab gets the same.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -68,6 +68,12 @@ describe('a hands-on part\'s workspace', slowMachine, () => {
     const widerGuide = await box(page, `${exercise} .hands-on__pane--guide`);
     assert.ok(widerGuide.width > guide.width + 50, `the steps' pane grew from ${guide.width} to ${widerGuide.width}px`);
 
+    // Esc in the terminal is the shell's (and starts "Esc, then Tab" out of it); elsewhere it leaves focus mode.
+    await page.locator(`${exercise} .xterm-helper-textarea`).first().focus();
+    await page.keyboard.press('Escape');
+    assert.equal(await focus.getAttribute('aria-pressed'), 'true', 'Esc in the terminal keeps focus mode');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea')), false, 'Esc, then Tab moved out of the terminal');
     await page.keyboard.press('Escape');
     assert.equal(await focus.getAttribute('aria-pressed'), 'false');
     assert.notEqual((await box(page, exercise)).y, 0, 'back in the lesson\'s column');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../helpers/chromium.ts';
+import { focusIsOn, tabTo } from '../helpers/keyboard.ts';
 import { watchForProblems } from '../helpers/page-problems.ts';
 import { buildSite, repoRoot } from '../site/helpers/build-site.ts';
 import { startTerminalServer, type TerminalServer } from './terminal-harness.ts';
@@ -137,6 +138,39 @@ describe('terminal exercise in a lesson page', () => {
     assert.deepEqual(await row.locator('td').allInnerTexts(), ['live-view', '1', '1', '1', '1', '0', '0']);
     assert.match(await view.locator('[data-view-part="status"]').innerText(), /^Read at \d{2}:\d{2}:\d{2}/);
     await view.screenshot({ path: join(screenshots, 'cluster-view-en.png') });
+  });
+
+  it('is worked from the keyboard alone: hints, the shell (Tab completes there), a way out, and Check', async () => {
+    const terminal = 'section[data-exercise-id="kafka-topics"] .xterm-helper-textarea';
+    const hint = exercise().locator('li[data-step-id] details').first();
+    await hint.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await hint.getAttribute('open'), '', 'Enter opens a hint');
+
+    await tabTo(page, terminal);
+    assert.match(await page.locator(terminal).getAttribute('aria-describedby') ?? '', /-terminal-keys$/);
+    await page.keyboard.type('echo "keys=$((40+2))"');
+    await page.keyboard.press('Enter');
+    await waitForScreen(/keys=42/);
+    await page.keyboard.press('Tab');
+    assert.ok(await focusIsOn(page, terminal), 'Tab alone stays in the shell, for completion');
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusIsOn(page, terminal), false, 'Esc, then Tab leaves the terminal');
+    const after = await page.evaluate((selector) => {
+      const textarea = document.querySelector(selector)!;
+      return Boolean(textarea.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }, terminal);
+    assert.ok(after, 'forward, to what follows the terminal');
+
+    await tabTo(page, terminal, { backwards: true });
+    await page.keyboard.press('Escape');
+    await tabTo(page, 'section[data-exercise-id="kafka-topics"] [data-part="check"]', { backwards: true, maxPresses: 3 });
+    await exercise().locator('[data-part="results"]').evaluate((list) => list.replaceChildren()); // so that only this check's results count
+    await page.keyboard.press('Enter');
+    await exercise().locator('[data-part="results"] li').first().waitFor();
+    assert.match(await exercise().locator('[data-part="status"]').innerText(), /^\d+ of \d+ passed$/);
   });
 
   it('met the content-security policy and logged no error, xterm.js and all', () => {

@@ -36,7 +36,9 @@ function wireWorkspace(frame: HTMLElement): void {
 	};
 	button.addEventListener('click', () => setFocus(!frame.classList.contains('hands-on--focus')));
 	frame.addEventListener('keydown', (event) => {
-		if (event.key === 'Escape' && frame.classList.contains('hands-on--focus')) setFocus(false);
+		// In the terminal and the editor, Esc belongs to them (and starts "Esc, then Tab" to move out).
+		const inWorkArea = event.target instanceof Element && event.target.closest('.xterm, .cm-editor') !== null;
+		if (event.key === 'Escape' && !inWorkArea && frame.classList.contains('hands-on--focus')) setFocus(false);
 	});
 
 	const setGuideWidth = (percent: number) => {

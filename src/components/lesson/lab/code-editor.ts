@@ -26,7 +26,7 @@ const theme = EditorView.theme({
 	'.cm-scroller': { maxHeight: '32rem', overflow: 'auto' },
 });
 
-export function createEditor(options: { parent: HTMLElement; doc: string; label: string; readOnly?: boolean; onRun?: () => void; onChange?: (doc: string) => void }): EditorView {
+export function createEditor(options: { parent: HTMLElement; doc: string; label: string; describedBy?: string; readOnly?: boolean; onRun?: () => void; onChange?: (doc: string) => void }): EditorView {
 	const extensions: Extension[] = [
 		lineNumbers(),
 		highlightActiveLineGutter(),
@@ -38,7 +38,7 @@ export function createEditor(options: { parent: HTMLElement; doc: string; label:
 		theme,
 		// tabindex: a read-only editor still takes focus, so its code can be scrolled and selected from the
 		// keyboard, and the scrolling area declares its focusable content for assistive tools.
-		EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
+		EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0', ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}) }),
 	];
 	if (options.readOnly) extensions.push(EditorState.readOnly.of(true), EditorView.editable.of(false));
 	else {

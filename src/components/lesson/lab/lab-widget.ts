@@ -29,6 +29,7 @@ export function mountLab(root: HTMLElement, strings: LabStrings): void {
 		parent: part('editor'),
 		doc: localStorage.getItem(storageKey) ?? starter,
 		label: root.dataset['title'] ?? labId,
+		describedBy: part('keys').id,
 		onRun: () => void run(),
 		onChange: (doc) => (doc === starter ? localStorage.removeItem(storageKey) : localStorage.setItem(storageKey, doc)),
 	});

@@ -1,6 +1,6 @@
 /**
  * The browser's side of a terminal exercise: an xterm.js terminal attached over the WebSocket to the
- * learner's shell (sandbox/terminal/terminal-socket.ts), plus the reset, switch-cluster and check buttons.
+ * learner's shell (sandbox/terminal/terminal-socket.ts), plus the reset, switch-cluster, step action and check buttons.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
@@ -38,9 +38,18 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 	};
 	refit();
 
+	// Tab belongs to the shell (completion), so the way out is the editor's: Esc, then Tab or Shift+Tab within
+	// 2 s, leaves to the browser's focus order (Esc itself still reaches the shell).
+	const LEAVE_WINDOW_MS = 2000;
+	let leaveUntil = 0;
+	term.textarea?.setAttribute('aria-describedby', part('keys').id);
 	// Ctrl+C copies when text is selected (and interrupts otherwise); Ctrl+Shift+C/V work as in desktop terminals.
 	term.attachCustomKeyEventHandler((event) => {
-		if (event.type !== 'keydown' || !event.ctrlKey) return true;
+		if (event.type !== 'keydown') return true;
+		if (event.key === 'Escape') leaveUntil = Date.now() + LEAVE_WINDOW_MS;
+		else if (event.key === 'Tab' && Date.now() <= leaveUntil) return false;
+		else if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) leaveUntil = 0;
+		if (!event.ctrlKey) return true;
 		const key = event.key.toLowerCase();
 		if (key === 'c' && (event.shiftKey || term.hasSelection())) {
 			void navigator.clipboard?.writeText(term.getSelection());
@@ -116,6 +125,12 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 			case 'checking':
 				status.textContent = strings.checking;
 				break;
+			case 'acting':
+				status.textContent = strings.acting;
+				break;
+			case 'acted':
+				status.textContent = message.message;
+				break;
 			case 'results':
 				showResults(message.results);
 				status.textContent = strings.score(message.results.filter((r) => r.status === 'passed').length, message.results.length);
@@ -173,6 +188,9 @@ export function mountTerminalExercise(root: HTMLElement, strings: TerminalString
 	connectButton.disabled = false; // rendered disabled: a click before this script ran would do nothing
 	for (const button of root.querySelectorAll<HTMLButtonElement>('[data-switch-step]')) {
 		button.addEventListener('click', () => send({ type: 'reset', step: button.dataset['switchStep'] }));
+	}
+	for (const button of root.querySelectorAll<HTMLButtonElement>('[data-step-action]')) {
+		button.addEventListener('click', () => send({ type: 'action', step: button.dataset['stepAction']! }));
 	}
 	part('check').addEventListener('click', () => {
 		const answers: Record<string, string> = {};

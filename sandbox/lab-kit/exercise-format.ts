@@ -16,6 +16,21 @@ export interface AnswerField {
   placeholder?: string;
 }
 
+/**
+ * Something the learner asks the sandbox to do to their own cluster at a step, from a button on the page:
+ * what they cannot do from their shell (it runs as an unprivileged user inside node 1). Plain data: the
+ * sandbox performs only these kinds, and only on the cluster of the learner who asks.
+ */
+export type StepAction =
+  /**
+   * Stop the quorum's leader so that the other voters elect a new one. The node the shell runs in is never
+   * stopped: when it leads, it is frozen until another node has taken over, then thawed (it follows). A
+   * session of an exercise with this action starts with another node leading, so the stop is the rule.
+   */
+  | { kind: 'stop-active-controller' }
+  /** Start every stopped node again and wait until it follows the quorum's leader. */
+  | { kind: 'start-stopped-nodes' };
+
 export interface ExerciseStep {
   /** Unique within the exercise, kebab-case. */
   id: string;
@@ -29,6 +44,8 @@ export interface ExerciseStep {
   answers?: AnswerField[];
   /** The cluster this step runs on when it differs from the exercise's (e.g. three brokers for replication factor 3). */
   cluster?: ClusterSpec;
+  /** What the page offers to do to the learner's cluster at this step; the solution takes it before its commands. */
+  action?: StepAction;
 }
 
 export interface ExerciseDefinition {
@@ -81,6 +98,8 @@ export interface WrongRoute {
   name: string;
   /** The step whose cluster the route runs on. */
   step: string;
+  /** Steps whose action (`ExerciseStep.action`) the route takes, in this order, before typing its commands. */
+  actions?: string[];
   /** Typed at the prompt like a step's solution: console tools' input lines follow their command; `^C`, `^D`. */
   commands: string[];
   /** Answer fields as the learner fills them, by id. */

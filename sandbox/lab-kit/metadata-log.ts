@@ -1,8 +1,9 @@
 /**
  * The cluster's own history: the KRaft metadata log (__cluster_metadata), in which the controller records
- * every topic created and deleted and every config set or removed. Read from node 1's segment files and
- * decoded here (the records kafka-dump-log --cluster-metadata-decoder prints), so that a check can tell
- * "created, then deleted" from "never created", which the cluster's present state cannot.
+ * every topic created and deleted and every config set or removed, and in which the quorum's leaders record
+ * their elections. Read from node 1's segment files and decoded here (the records kafka-dump-log
+ * --cluster-metadata-decoder prints), so that a check can tell "created, then deleted" from "never created",
+ * or name the controllers before and after a failover, which the cluster's present state cannot.
  * Record layout: a frame version, the record's API key and version (unsigned varints), then its fields.
  */
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
@@ -46,6 +47,39 @@ export async function metadataChanges(cluster: KafkaCluster, sinceMs: number): P
     .flatMap((record) => {
       const change = decodeMetadataRecord(record.value!, { offset: record.offset, at: record.timestamp });
       return change ? [change] : [];
+    });
+}
+
+/** Control records' type, the second int16 of their key (Kafka's ControlRecordType). */
+const LEADER_CHANGE = 2;
+
+/** An election of the controller quorum, as the new leader recorded it: the first record it writes in its epoch. */
+export interface QuorumElection extends Recorded {
+  /** The leader epoch it won, from its batch's partitionLeaderEpoch. */
+  epoch: number;
+  leaderId: number;
+  /** The voters whose votes elected it. */
+  grantingVoters: number[];
+}
+
+/**
+ * Every election in the metadata log, in log order: the LeaderChange control records (kafka-dump-log's
+ * `LeaderChange: {...}` lines). Epochs can skip a number: a round of voting nobody won leaves no record.
+ */
+export async function quorumElections(cluster: KafkaCluster): Promise<QuorumElection[]> {
+  const segments = await cluster.broker(1).partitionFiles(METADATA_TOPIC, 0, (name) => name.endsWith('.log'));
+  return segments
+    .flatMap((file) => parseSegment(file.bytes))
+    .filter((batch) => batch.isControl)
+    .flatMap((batch) => batch.records.map((record) => ({ batch, record })))
+    .filter(({ record }) => record.key !== null && record.key.length >= 4 && record.key.readInt16BE(2) === LEADER_CHANGE && record.value !== null)
+    .map(({ batch, record }) => {
+      // LeaderChangeMessage: an int16 version, then (flexible) leaderId, voters, grantingVoters.
+      const reader = new FieldReader(record.value!);
+      reader.int16();
+      const leaderId = reader.int32();
+      reader.voterIds(); // the voter set
+      return { offset: record.offset, at: record.timestamp, epoch: batch.partitionLeaderEpoch, leaderId, grantingVoters: reader.voterIds() };
     });
 }
 
@@ -104,6 +138,32 @@ class FieldReader {
 
   int8(): number {
     return this.buffer.readInt8(this.take(1));
+  }
+
+  int16(): number {
+    return this.buffer.readInt16BE(this.take(2));
+  }
+
+  int32(): number {
+    return this.buffer.readInt32BE(this.take(4));
+  }
+
+  /** A compact array of { voterId int32, tagged fields } (LeaderChangeMessage's Voter). */
+  voterIds(): number[] {
+    const count = this.unsignedVarint() - 1;
+    return Array.from({ length: Math.max(0, count) }, () => {
+      const id = this.int32();
+      this.taggedFields();
+      return id;
+    });
+  }
+
+  taggedFields(): void {
+    const count = this.unsignedVarint();
+    for (let i = 0; i < count; i++) {
+      this.unsignedVarint(); // tag
+      this.take(this.unsignedVarint());
+    }
   }
 
   /** null for length 0 (a nullable string's null). */

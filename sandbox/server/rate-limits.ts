@@ -1,5 +1,5 @@
 /**
- * How often a learner may start sessions, runs, checks and resets, and look at their cluster: per learner token and per client
+ * How often a learner may start sessions, runs, checks, resets and step actions, and look at their cluster: per learner token and per client
  * address, so neither one browser nor one machine holding many tokens can keep the clusters busy.
  * One limiter serves the HTTP API and the terminal's WebSocket messages alike.
  */
@@ -21,6 +21,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   check: { perToken: { points: 20, seconds: 60 }, perAddress: { points: 60, seconds: 60 } },
   // Each reset rebuilds a cluster: the most expensive thing a learner can ask for.
   reset: { perToken: { points: 10, seconds: 60 }, perAddress: { points: 30, seconds: 60 } },
+  // A step's action (stopping and starting nodes) costs about what a reset does.
+  action: { perToken: { points: 10, seconds: 60 }, perAddress: { points: 30, seconds: 60 } },
   // The live view of a cluster asks every 2 s while it is on screen: 30 a minute per view, a page or two of them.
   view: { perToken: { points: 120, seconds: 60 }, perAddress: { points: 1200, seconds: 60 } },
 };

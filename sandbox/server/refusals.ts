@@ -15,7 +15,7 @@ export interface ErrorBody {
   message: LocalizedText;
 }
 
-export type LimitedAction = 'session' | 'run' | 'check' | 'reset' | 'view';
+export type LimitedAction = 'session' | 'run' | 'check' | 'reset' | 'action' | 'view';
 
 export class Refusal extends Error {
   readonly status: number;
@@ -51,6 +51,10 @@ const TOO_OFTEN: Record<LimitedAction, (seconds: number) => LocalizedText> = {
   reset: (s) => ({
     ko: `짧은 시간에 샌드박스를 너무 많이 초기화했습니다. ${s}초 뒤에 다시 시도하세요.`,
     en: `Too many sandbox resets in a short time: try again in ${s} s.`,
+  }),
+  action: (s) => ({
+    ko: `짧은 시간에 클러스터에 대한 조작을 너무 많이 요청했습니다. ${s}초 뒤에 다시 시도하세요.`,
+    en: `Too many actions on your cluster in a short time: try again in ${s} s.`,
   }),
   view: (s) => ({
     ko: `클러스터 상태를 너무 자주 요청했습니다. ${s}초 뒤에 다시 보여 드립니다.`,

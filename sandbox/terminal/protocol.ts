@@ -11,7 +11,9 @@ export type ClientMessage =
   /** A clean cluster and a fresh shell; `step` picks the cluster that step runs on, when it names its own. */
   | { type: 'reset'; step?: string }
   /** Grade the exercise now; `answers` are the answer fields' contents by id. */
-  | { type: 'check'; answers: Record<string, string> };
+  | { type: 'check'; answers: Record<string, string> }
+  /** Do to the learner's cluster what this step's `action` says (the exercise's data, never the page's). */
+  | { type: 'action'; step: string };
 
 /** Control messages to the page. */
 export type ServerMessage =
@@ -19,6 +21,10 @@ export type ServerMessage =
   | { type: 'ready'; host: string; bootstrapServers: string; nodes: number }
   | { type: 'resetting' }
   | { type: 'checking' }
+  /** The step's action has begun; it may take a minute (a node stopping, an election). */
+  | { type: 'acting'; step: string }
+  /** The step's action is done: what was done, in the learner's language. */
+  | { type: 'acted'; step: string; message: string }
   | { type: 'results'; results: ExerciseCheckResult[] }
   /** The shell ended (exit, idle limit, server shutdown); the page offers to start a new one. */
   | { type: 'ended'; reason: 'exit' | 'idle' | 'shutdown' | 'replaced' }
@@ -36,6 +42,7 @@ const MAX_COLS = 500;
 const MAX_ROWS = 200;
 const MAX_ANSWERS = 50;
 const MAX_ANSWER_LENGTH = 2000;
+const MAX_STEP_ID_LENGTH = 100;
 
 /** Parses a JSON control frame from the page; undefined for anything malformed or out of range. */
 export function parseClientMessage(text: string): ClientMessage | undefined {
@@ -55,6 +62,9 @@ export function parseClientMessage(text: string): ClientMessage | undefined {
   if (message.type === 'reset') {
     if (message.step === undefined) return { type: 'reset' };
     return typeof message.step === 'string' ? { type: 'reset', step: message.step } : undefined;
+  }
+  if (message.type === 'action') {
+    return typeof message.step === 'string' && message.step.length <= MAX_STEP_ID_LENGTH ? { type: 'action', step: message.step } : undefined;
   }
   if (message.type === 'check') {
     const answers = message.answers ?? {};

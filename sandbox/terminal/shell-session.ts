@@ -5,9 +5,11 @@ import { nodeAlias } from '../cluster/node-properties.ts';
 import { dockerUser, LEARNER_USER } from '../cluster/node-users.ts';
 import type { TtySession } from '../cluster/tty-exec.ts';
 import { stepCluster, type ExerciseDefinition } from '../lab-kit/exercise-format.ts';
+import type { Localized } from '../lab-kit/lab-format.ts';
 import { greeting, type TerminalLocale } from './greeting.ts';
 import { CLOSE_CODE, type ServerMessage } from './protocol.ts';
 import { Scrollback } from './scrollback.ts';
+import { actionRefused, performStepAction, prepareForActions } from './step-actions.ts';
 
 /**
  * The shell runs in node 1's own container: kafka-dump-log reads segment files from the broker's disk,
@@ -66,8 +68,10 @@ export class ShellSession {
 
   static async open(options: ShellSessionOptions): Promise<ShellSession> {
     const cluster = await options.pool.acquire(options.exercise.cluster);
-    const session = new ShellSession(options, cluster);
+    let session: ShellSession;
     try {
+      await prepareForActions(options.exercise, cluster, SHELL_NODE);
+      session = new ShellSession(options, cluster);
       await session.startShell();
     } catch (error) {
       await options.pool.release(cluster);
@@ -137,10 +141,31 @@ export class ShellSession {
       this.client?.control({ type: 'resetting' });
       this.stopShell();
       await this.switchCluster(spec);
+      await prepareForActions(this.exercise, this.cluster, SHELL_NODE);
       this.cleanAt = Date.now();
       this.print('\x1b[2J\x1b[H');
       await this.startShell();
       this.client?.control(this.ready());
+    });
+  }
+
+  /**
+   * Does to the learner's cluster what the step's action says (stop the active controller, start stopped
+   * nodes), never at the same time as a reset, and says what was done. Refused for a step without an
+   * action, or while the learner's cluster is not that step's.
+   */
+  act(stepId: string): Promise<Localized> {
+    const step = this.exercise.steps.find((s) => s.id === stepId);
+    const action = step?.action;
+    if (!step || !action) {
+      throw actionRefused({ ko: `이 실습의 "${stepId}" 단계에는 클러스터에 할 조작이 없습니다.`, en: `Step "${stepId}" of this exercise has no action on the cluster.` });
+    }
+    this.touch();
+    return this.serialise(async () => {
+      if (specKey(stepCluster(this.exercise, stepId)) !== specKey(this.cluster.spec)) {
+        throw actionRefused({ ko: '이 단계의 클러스터로 바꾼 뒤에 다시 누르세요.', en: "Switch to this step's cluster first, then press it again." });
+      }
+      return performStepAction(action, this.cluster, SHELL_NODE);
     });
   }
 

@@ -47,7 +47,8 @@ interface Connection {
 /**
  * The terminal's WebSocket on the course server. Refuses, before any WebSocket exists, a missing,
  * unknown or expired learner token (401) and an unknown exercise (404); the server has already refused
- * pages of other origins (403). Checks and resets count against the learner's rate limits.
+ * pages of other origins (403). Checks, resets and step actions count against the learner's rate limits;
+ * an action acts on the cluster of this connection's own shell, the only one it can name.
  */
 export function registerTerminalSocket(server: CourseServer, options: TerminalSocketOptions): void {
   const connections = new WeakMap<FastifyRequest, Connection>();
@@ -110,6 +111,13 @@ async function serve(ws: WebSocket, opening: Promise<ShellSession>, context: Ter
     if (message.type === 'reset') {
       await context.server.rateLimits.take('reset', requester);
       return session.reset(message.step);
+    }
+    if (message.type === 'action') {
+      await context.server.rateLimits.take('action', requester);
+      const acting = session.act(message.step); // a step without an action is refused before anything is said
+      client.control({ type: 'acting', step: message.step });
+      const done = await acting;
+      return client.control({ type: 'acted', step: message.step, message: done[context.locale] });
     }
     await context.server.rateLimits.take('check', requester);
     client.control({ type: 'checking' });

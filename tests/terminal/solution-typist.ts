@@ -27,11 +27,18 @@ export async function typeCommands(terminal: ScriptedTerminal, lines: string[], 
   return terminal.text().slice(from);
 }
 
-/** Types a step's solution as a learner would. */
+/** Types a step's solution as a learner would, pressing the step's action button first when it has one. */
 export async function typeSolution(terminal: ScriptedTerminal, exercise: ExerciseDefinition, stepId: string, timeoutMs = 90_000): Promise<string> {
   const step = exercise.steps.find((s) => s.id === stepId);
   if (!step) throw new Error(`no step ${stepId}`);
+  if (step.action) await takeAction(terminal, stepId);
   return typeCommands(terminal, step.solution, timeoutMs);
+}
+
+/** Presses a step's action button and waits until the sandbox has done it; returns what it said it did. */
+export async function takeAction(terminal: ScriptedTerminal, stepId: string): Promise<string> {
+  terminal.send({ type: 'action', step: stepId });
+  return (await terminal.control('acted', 180_000)).message;
 }
 
 /**
@@ -42,6 +49,7 @@ export async function assertRouteFails(terminal: ScriptedTerminal, checks: Exerc
   assert.equal(checks.find((c) => c.id === route.fails)?.step, route.step, `"${route.name}" names check ${route.fails} of its own step`);
   terminal.send({ type: 'reset', step: route.step });
   await terminal.control('ready', 180_000);
+  for (const step of route.actions ?? []) await takeAction(terminal, step);
   const typed = await typeCommands(terminal, route.commands);
   const results = await check(terminal, route.answers);
   const result = results.get(route.fails);

@@ -90,4 +90,31 @@ export const checks: LabCheck[] = [
       en: 'Start every send, print each result in its then handler, and wait for them all with Promise.allSettled at the end.',
     },
   ),
+  {
+    id: 'offsets-from-the-producer',
+    title: { ko: '출력한 오프셋은 프로듀서의 응답에서 왔다', en: "The printed offsets came from the producer's acknowledgements" },
+    verifies: {
+      ko: '브로커의 요청 로그(kafka.request.logger)에서 프로그램이 보낸 요청을 모두 읽어, 토픽을 다시 읽는 FETCH나 LIST_OFFSETS 요청이 없었는지 확인했습니다. 그렇다면 출력한 파티션과 오프셋은 send()의 RecordMetadata에서만 나올 수 있습니다.',
+      en: "Read every request the program made from the brokers' own request log (kafka.request.logger): no FETCH or LIST_OFFSETS, so the partitions and offsets it printed can only have come from send()'s RecordMetadata.",
+    },
+    hint: {
+      ko: '레코드가 어디에 저장됐는지는 토픽을 다시 읽지 않아도 압니다. send()가 돌려주는 RecordMetadata가 바로 브로커의 대답입니다.',
+      en: "You need not read the topic back to know where a record went: the RecordMetadata that send() returns is the broker's answer.",
+    },
+    points: 2,
+    hidden: true,
+    async run({ requests }) {
+      const readBack = requests.filter((r) => r.api === 'FETCH' || r.api === 'LIST_OFFSETS');
+      const expected = 'no FETCH or LIST_OFFSETS request';
+      if (readBack.length === 0) return pass({ expected, actual: `${requests.length} requests, none of them reads` });
+      const counted = [...Map.groupBy(readBack, (r) => r.api)].map(([api, list]) => `${api} ×${list.length}`).sort().join(', ');
+      return fail(
+        {
+          ko: `프로그램이 토픽을 다시 읽었습니다(요청 ${counted}). 오프셋은 send()의 결과에서 가져오세요.`,
+          en: `The program read the topic back (requests: ${counted}): take the offsets from what send() returns.`,
+        },
+        { expected, actual: counted },
+      );
+    },
+  },
 ];

@@ -6,4 +6,6 @@ export const lab: LabDefinition = {
   cluster: { nodes: 1, brokerConfig: labBrokerConfig, topics: [{ name: 'send-styles', partitions: 3 }] },
   cleanSlate: true,
   timeLimitSeconds: 20,
+  // The brokers' request log: offsets printed from a read-back (FETCH, LIST_OFFSETS) instead of RecordMetadata show there.
+  observe: { brokerRequests: true },
 };

@@ -76,6 +76,11 @@ export interface CoordinatorRecord {
   record?: ConsumerGroupRecordType;
   /** Consumer groups (new protocol): the member a member-metadata or assignment record is about. */
   memberId?: string;
+  /**
+   * Consumer groups (new protocol), member metadata: the member joined with the classic protocol (a JoinGroup
+   * into a group of the new protocol), which the coordinator records as ClassicMemberMetadata.
+   */
+  classicMember?: boolean;
   tombstone: boolean;
 }
 
@@ -130,13 +135,16 @@ class Cursor {
     return Array.from({ length: Math.max(this.length(() => this.int32()), 0) }, item);
   }
 
-  /** A flexible struct ends with its tagged fields, none of which a check needs. */
-  skipTaggedFields(): void {
-    if (!this.flexible) return;
-    for (let fields = this.uvarint(); fields > 0; fields--) {
-      this.uvarint(); // tag
-      this.at += this.uvarint();
+  /** A flexible struct ends with its tagged fields: their bytes by tag. */
+  taggedFields(): Map<number, Buffer> {
+    const fields = new Map<number, Buffer>();
+    for (let count = this.flexible ? this.uvarint() : 0; count > 0; count--) {
+      const tag = this.uvarint();
+      const size = this.uvarint();
+      fields.set(tag, this.buffer.subarray(this.at, this.at + size));
+      this.at += size;
     }
+    return fields;
   }
 }
 
@@ -166,10 +174,29 @@ function decodeGroupMetadata(value: Buffer): Pick<CoordinatorRecord, 'protocolTy
     cursor.int32(); // sessionTimeout
     cursor.bytes(); // subscription
     const assignment = decodeAssignment(cursor.bytes());
-    cursor.skipTaggedFields();
+    cursor.taggedFields();
     return { memberId, groupInstanceId, clientId, assignment };
   });
   return { protocolType, generation, protocol, members };
+}
+
+/**
+ * ConsumerGroupMemberMetadataValue (version 0, flexible): instance id, rack id, client id and host, the
+ * subscribed topic names and regex, the rebalance timeout, the server assignor asked for, and, as tagged
+ * field 0, ClassicMemberMetadata: a nullable struct, which Kafka 4.4 writes for every member, null (0x00)
+ * for one that joined with the new protocol, present (0x01, session timeout, protocols) for a classic one.
+ */
+function joinedAsClassic(value: Buffer): boolean {
+  const cursor = new Cursor(value.subarray(2), true);
+  cursor.nullableString(); // instanceId
+  cursor.nullableString(); // rackId
+  cursor.string(); // clientId
+  cursor.string(); // clientHost
+  cursor.array(() => cursor.string()); // subscribedTopicNames
+  cursor.nullableString(); // subscribedTopicRegex
+  cursor.int32(); // rebalanceTimeoutMs
+  cursor.nullableString(); // serverAssignor
+  return cursor.taggedFields().get(0)?.[0] === 1;
 }
 
 function decode(partition: number, offset: number, timestamp: number, key: Buffer | null, value: Buffer | null): CoordinatorRecord | undefined {
@@ -191,7 +218,8 @@ function decode(partition: number, offset: number, timestamp: number, key: Buffe
   const record = CONSUMER_GROUP_RECORDS[version as keyof typeof CONSUMER_GROUP_RECORDS];
   if (!record) return undefined;
   const memberId = record === 'member-metadata' || record === 'target-assignment-member' || record === 'current-member-assignment' ? cursor.string() : undefined;
-  return { ...base, kind: 'consumer-group', record, memberId };
+  const classicMember = record === 'member-metadata' && value ? joinedAsClassic(value) : undefined;
+  return { ...base, kind: 'consumer-group', record, memberId, classicMember };
 }
 
 /**

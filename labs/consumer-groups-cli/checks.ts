@@ -1,4 +1,4 @@
-import { coordinatorLog, endOffsets, fail, groupCaughtUp, pass, topicExists, type ExerciseCheck, type ExerciseCheckContext } from '../../sandbox/lab-kit/index.ts';
+import { coordinatorLog, endOffsets, fail, groupCaughtUp, pass, showOffsets, topicExists, type ExerciseCheck, type ExerciseCheckContext } from '../../sandbox/lab-kit/index.ts';
 
 const RECORDS = 6;
 
@@ -8,8 +8,6 @@ async function partitionBounds({ cluster }: ExerciseCheckContext, topic: string)
   const offsets = await (await cluster.adminClient()).fetchTopicOffsets(topic);
   return new Map(offsets.map((p) => [p.partition, { start: Number(p.low), end: Number(p.high) }]));
 }
-
-const show = (offsets: Map<number, number>): string => [...offsets].sort(([a], [b]) => a - b).map(([p, o]) => `${p}:${o}`).join(' ') || 'none';
 
 export const checks: ExerciseCheck[] = [
   {
@@ -87,7 +85,7 @@ export const checks: ExerciseCheck[] = [
           ko: 'reports가 payments를 끝까지 읽은 뒤 오프셋을 처음으로 되돌린 커밋이 없습니다. --to-earliest 재설정이 --execute로 실행되지 않았습니다.',
           en: 'No commit set reports back to the start of payments after it had read to the end: no --to-earliest reset was executed.',
         },
-        { expected: `after ${bounds.map(([p, b]) => `${p}:${b.end}`).join(' ')}: ${expected}`, actual: show(current) },
+        { expected: `after ${bounds.map(([p, b]) => `${p}:${b.end}`).join(' ')}: ${expected}`, actual: showOffsets(current) },
       );
     },
   },

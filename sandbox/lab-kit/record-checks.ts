@@ -1,6 +1,6 @@
 import type { ExerciseCheckContext } from './exercise-format.ts';
 import { fail, pass, type CheckVerdict } from './lab-format.ts';
-import { committedOffsets, endOffsets, readTopic } from './cluster-state.ts';
+import { committedOffsets, endOffsets, readTopic, type PartitionOffsets } from './cluster-state.ts';
 
 /**
  * The topic holds these keyed messages, each key's messages in one partition in the order listed
@@ -41,32 +41,53 @@ export async function keylessMessages({ cluster }: ExerciseCheckContext, topic: 
   );
 }
 
+/** A consumer group's committed offsets on a topic, with the topic's end offsets. */
+export interface GroupOffsets {
+  committed: PartitionOffsets;
+  ends: PartitionOffsets;
+  /** Why these offsets are no consumer's reading: the group has none on the topic, or no consumer ever joined it. */
+  refused?: CheckVerdict;
+}
+
 /**
- * The group read everything: a group of consumers (not offsets set by hand) that has committed, for every
- * partition of the topic, the partition's end.
+ * The offsets a group of consumers committed on a topic, refused when there are none or when they were
+ * set by hand (kafka-consumer-groups --reset-offsets) on a group no consumer ever joined.
  */
-export async function groupCaughtUp({ cluster }: ExerciseCheckContext, group: string, topic: string): Promise<CheckVerdict> {
+export async function consumerGroupOffsets({ cluster }: ExerciseCheckContext, group: string, topic: string): Promise<GroupOffsets> {
   // A group that never existed: asking its coordinator may fail while __consumer_offsets does not exist yet.
   const { groups } = await (await cluster.adminClient()).listGroups();
   const listed = groups.find((g) => g.groupId === group);
-  const known = listed !== undefined;
-  const [committed, ends] = await Promise.all([known ? committedOffsets(cluster, group, topic) : new Map<number, number>(), endOffsets(cluster, topic)]);
-  const expected = [...ends].map(([p, end]) => `${p}:${end}`).join(' ');
-  const actual = [...committed].map(([p, offset]) => `${p}:${offset}`).join(' ') || 'none';
+  const [committed, ends] = await Promise.all([listed ? committedOffsets(cluster, group, topic) : new Map<number, number>(), endOffsets(cluster, topic)]);
+  const expected = showOffsets(ends);
+  const actual = showOffsets(committed);
   if (committed.size === 0) {
-    return fail({ ko: `그룹 ${group}이(가) ${topic}에 커밋한 오프셋이 없습니다.`, en: `Group ${group} has no committed offsets on ${topic}.` }, { expected, actual });
+    const refused = fail({ ko: `그룹 ${group}이(가) ${topic}에 커밋한 오프셋이 없습니다.`, en: `Group ${group} has no committed offsets on ${topic}.` }, { expected, actual });
+    return { committed, ends, refused };
   }
   // A group that ever had a consumer member keeps its protocol type; offsets committed by an admin
   // (kafka-consumer-groups --reset-offsets) on a group nobody joined leave it empty.
   if (listed?.protocolType !== 'consumer') {
-    return fail(
+    const refused = fail(
       {
         ko: `그룹 ${group}에는 컨슈머가 참여한 적이 없습니다. 오프셋을 읽어서가 아니라 손으로(kafka-consumer-groups --reset-offsets) 커밋했습니다.`,
         en: `Group ${group} never had a consumer: its offsets were committed by hand (kafka-consumer-groups --reset-offsets), not by reading.`,
       },
       { expected: `${group}: a consumer group (protocol type consumer)`, actual: `protocol type "${listed?.protocolType ?? ''}"` },
     );
+    return { committed, ends, refused };
   }
+  return { committed, ends };
+}
+
+/**
+ * The group read everything: a group of consumers (not offsets set by hand) that has committed, for every
+ * partition of the topic, the partition's end.
+ */
+export async function groupCaughtUp(context: ExerciseCheckContext, group: string, topic: string): Promise<CheckVerdict> {
+  const { committed, ends, refused } = await consumerGroupOffsets(context, group, topic);
+  if (refused) return refused;
+  const expected = showOffsets(ends);
+  const actual = showOffsets(committed);
   const behind = [...ends].filter(([p, end]) => end > 0 && committed.get(p) !== end);
   if (behind.length > 0) {
     return fail(
@@ -75,6 +96,11 @@ export async function groupCaughtUp({ cluster }: ExerciseCheckContext, group: st
     );
   }
   return pass({ expected, actual });
+}
+
+/** "0:6 1:4 2:2", partitions in order; "none" for no offsets. */
+export function showOffsets(offsets: PartitionOffsets): string {
+  return [...offsets].sort(([a], [b]) => a - b).map(([p, offset]) => `${p}:${offset}`).join(' ') || 'none';
 }
 
 function describe(records: Array<{ partition: number; key: string | null; value: string | null }>): string {

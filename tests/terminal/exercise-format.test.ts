@@ -11,8 +11,8 @@ import { isTerminalExercise, loadExercise } from '../../sandbox/terminal/exercis
 const exercises = readdirSync(labsDir).filter(isTerminalExercise);
 
 describe('terminal exercise format', () => {
-  it('finds the seven exercises', () => {
-    assert.deepEqual(exercises.sort(), ['compaction', 'console-producer-consumer', 'consumer-groups-cli', 'consumer-lag', 'dump-log', 'kafka-configs', 'kafka-topics']);
+  it('finds the eight exercises', () => {
+    assert.deepEqual(exercises.sort(), ['compaction', 'console-producer-consumer', 'consumer-groups-cli', 'consumer-lag', 'controller-failover', 'dump-log', 'kafka-configs', 'kafka-topics']);
   });
 
   for (const id of exercises) {

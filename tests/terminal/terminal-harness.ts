@@ -21,6 +21,8 @@ export interface TerminalServer {
   attemptsDir: string;
   sessions: TerminalSessions;
   newToken(): Promise<string>;
+  /** The learner a token belongs to, as the server knows them (TerminalSessions is keyed by it). */
+  learnerOf(token: string): string | undefined;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startTerminalServer(options: { idleLimitMs?: number; siteD
       const response = await fetch(new URL('/api/labs/session', url), { method: 'POST' });
       return ((await response.json()) as { token: string }).token;
     },
+    learnerOf: (token) => learners.learnerId(token),
     async close() {
       await sessions.dispose();
       await learners.dispose(); // and the shared pool

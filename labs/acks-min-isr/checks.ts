@@ -135,6 +135,36 @@ export const checks: LabCheck[] = [
     },
   },
   {
+    id: 'sent-through-the-outage',
+    title: { ko: '장애가 시작된 뒤에도 결제를 보냈다', en: 'Payments kept coming through the outage' },
+    verifies: {
+      ko: 'payments 레코드마다 리더가 기록한 시각(LogAppendTime)을 팔로워가 멈춘 구간과 비교해, 팔로워가 돌아온 뒤에 기록된 결제가 있는지 확인했습니다(장애 동안 보낸 결제는 재시도 끝에 그때 기록됩니다).',
+      en: "Compared each payments record's append time (LogAppendTime) with the window the follower was down, and looked for payments written after it was back (the sends that met the outage are retried until then).",
+    },
+    hint: {
+      ko: '장애를 피해 가지 말고 견디세요. 결제를 100 ms 간격으로 보내면, 팔로워가 멈춘 동안의 전송은 재시도 끝에 팔로워가 돌아온 뒤 기록됩니다.',
+      en: 'Survive the outage rather than avoid it: send the payments 100 ms apart, and the sends that meet the outage are retried until the follower is back.',
+    },
+    points: 2,
+    async run({ cluster, outages }) {
+      const outage = outages[0];
+      if (!outage) return noOutage;
+      const { to } = outageWindow(outage);
+      const records = await readTopic(cluster, TOPIC);
+      const after = records.filter((r) => r.timestamp >= to).length;
+      const expected = 'payments written after the follower was back';
+      const actual = `${records.length - after} before, ${after} after`;
+      if (after > 0) return pass({ expected, actual });
+      return fail(
+        {
+          ko: `모든 결제가 브로커 ${outage.nodeId}이(가) 멈추기 전에 기록됐습니다. 프로그램은 장애 동안 아무것도 보내지 않았습니다.`,
+          en: `Every payment was written before broker ${outage.nodeId} stopped: the program sent nothing through the outage.`,
+        },
+        { expected, actual },
+      );
+    },
+  },
+  {
     id: 'topic-untouched',
     title: { ko: 'payments 토픽의 복제 설정을 바꾸지 않았다', en: 'The payments topic keeps its replication settings' },
     verifies: {

@@ -26,10 +26,19 @@ export async function topicExists(cluster: KafkaCluster, topic: string): Promise
 }
 
 /** The end offset (high watermark) of each partition; empty when the topic does not exist. */
-export async function endOffsets(cluster: KafkaCluster, topic: string): Promise<PartitionOffsets> {
+export function endOffsets(cluster: KafkaCluster, topic: string): Promise<PartitionOffsets> {
+  return listOffsets(cluster, topic, 'high');
+}
+
+/** Each partition's log start offset (ListOffsets earliest): the first offset retention or kafka-delete-records left. */
+export function startOffsets(cluster: KafkaCluster, topic: string): Promise<PartitionOffsets> {
+  return listOffsets(cluster, topic, 'low');
+}
+
+async function listOffsets(cluster: KafkaCluster, topic: string, end: 'high' | 'low'): Promise<PartitionOffsets> {
   if (!(await topicExists(cluster, topic))) return new Map();
   const offsets = await (await cluster.adminClient()).fetchTopicOffsets(topic);
-  return new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+  return new Map(offsets.map((p) => [p.partition, Number(p[end])]));
 }
 
 /** Offsets a consumer group committed for a topic; partitions without a commit are absent. */

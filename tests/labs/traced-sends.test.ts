@@ -1,0 +1,3 @@
+import { labSuite } from './lab-harness.ts';
+
+labSuite('traced-sends');

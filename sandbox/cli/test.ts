@@ -50,11 +50,5 @@ if (docker) {
   console.error(`No Docker engine: running only the tests that need none (${files.join(', ')}); the cluster, lab, terminal and page tests are skipped.`);
 }
 
-handOver(
-  process.execPath,
-  // One file at a time: browser and broker tests share two cores, and timing-sensitive UI checks
-  // (a click, then the outline) flaked when a lab's cluster test ran beside them.
-  // The test runner passes this process's flags (the quiet kafkajs warning among them) to each file's process.
-  [...process.execArgv, '--test', '--test-concurrency=1', ...files],
-  { cwd: root },
-);
+// Browser and fault-timing tests one at a time, the rest two at a time (test-phases.ts says which).
+handOver(process.execPath, [...process.execArgv, join(root, 'sandbox/cli/test-phases.ts'), ...files], { cwd: root });

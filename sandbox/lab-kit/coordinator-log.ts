@@ -41,6 +41,11 @@ export interface ClassicMember {
   clientId: string;
   /** The partitions the group's leader assigned it (the consumer protocol's assignment), by topic. */
   assignment: Map<string, number[]>;
+  /**
+   * The partitions it still owned when it joined this generation (its subscription's owned partitions), by
+   * topic: an eager member gives up everything before it rejoins, a cooperative one keeps reading them.
+   */
+  owned: Map<string, number[]>;
 }
 
 /**
@@ -148,13 +153,38 @@ class Cursor {
   }
 }
 
-/** ConsumerProtocolAssignment (never flexible): a version, the topics with their partitions, user data. */
-function decodeAssignment(bytes: Buffer | null): Map<string, number[]> {
-  if (!bytes || bytes.length < 6) return new Map();
-  const cursor = new Cursor(bytes);
-  cursor.int16();
-  return new Map(cursor.array(() => [cursor.string(), cursor.array(() => cursor.int32())] as const));
+/** Topics with their partitions, as the consumer protocol's assignment and subscription write them. */
+const topicPartitions = (cursor: Cursor): Map<string, number[]> =>
+  new Map(cursor.array(() => [cursor.string(), cursor.array(() => cursor.int32())] as const));
+
+/**
+ * A member's subscription and assignment are bytes its client wrote in the consumer protocol: one that
+ * writes them otherwise (a protocol type other than "consumer", a client's own assigner) reads as nothing.
+ */
+function consumerProtocol(bytes: Buffer | null, read: (cursor: Cursor) => Map<string, number[]>): Map<string, number[]> {
+  if (!bytes) return new Map();
+  try {
+    return read(new Cursor(bytes));
+  } catch {
+    return new Map();
+  }
 }
+
+/** ConsumerProtocolAssignment (never flexible): a version, the topics with their partitions, user data. */
+const decodeAssignment = (bytes: Buffer | null): Map<string, number[]> =>
+  consumerProtocol(bytes, (cursor) => {
+    cursor.int16();
+    return topicPartitions(cursor);
+  });
+
+/** ConsumerProtocolSubscription (never flexible): a version, the topics, user data, then (version 1 and later) the owned partitions. */
+const decodeOwned = (bytes: Buffer | null): Map<string, number[]> =>
+  consumerProtocol(bytes, (cursor) => {
+    if (cursor.int16() < 1) return new Map();
+    cursor.array(() => cursor.string()); // topics
+    cursor.bytes(); // userData
+    return topicPartitions(cursor);
+  });
 
 /** GroupMetadataValue, versions 0 to 4 (4 is the first flexible one; Kafka 4.4 writes 3). */
 function decodeGroupMetadata(value: Buffer): Pick<CoordinatorRecord, 'protocolType' | 'generation' | 'protocol' | 'members'> {
@@ -172,10 +202,10 @@ function decodeGroupMetadata(value: Buffer): Pick<CoordinatorRecord, 'protocolTy
     cursor.string(); // clientHost
     if (version >= 1) cursor.int32(); // rebalanceTimeout
     cursor.int32(); // sessionTimeout
-    cursor.bytes(); // subscription
+    const owned = decodeOwned(cursor.bytes());
     const assignment = decodeAssignment(cursor.bytes());
     cursor.taggedFields();
-    return { memberId, groupInstanceId, clientId, assignment };
+    return { memberId, groupInstanceId, clientId, assignment, owned };
   });
   return { protocolType, generation, protocol, members };
 }
@@ -199,12 +229,14 @@ function joinedAsClassic(value: Buffer): boolean {
   return cursor.taggedFields().get(0)?.[0] === 1;
 }
 
-function decode(partition: number, offset: number, timestamp: number, key: Buffer | null, value: Buffer | null): CoordinatorRecord | undefined {
+/** A record of `wanted`, decoded; undefined for another group's (whose values are never parsed) or a type not listed above. */
+function decode(wanted: string, partition: number, offset: number, timestamp: number, key: Buffer | null, value: Buffer | null): CoordinatorRecord | undefined {
   if (!key || key.length < 4) return undefined;
   // Keys are never flexible: the version, then int16-length strings.
   const cursor = new Cursor(key);
   const version = cursor.int16();
   const group = cursor.string();
+  if (group !== wanted) return undefined;
   const base = { partition, offset, timestamp, group, tombstone: value === null };
   if (version === 0 || version === 1) {
     const topic = cursor.string();
@@ -248,8 +280,8 @@ export async function coordinatorLog({ cluster, since }: ExerciseCheckContext, g
             for (const message of batch.messages) {
               const offset = Number(message.offset);
               if (offset >= end) break;
-              const record = decode(batch.partition, offset, Number(message.timestamp), message.key, message.value);
-              if (record && record.group === group && record.timestamp >= since) records.push(record);
+              const record = decode(group, batch.partition, offset, Number(message.timestamp), message.key, message.value);
+              if (record && record.timestamp >= since) records.push(record);
             }
             // Compaction and control batches can leave the last offsets without a record: the batch's end says how far the log was read.
             if (Number(batch.lastOffset()) + 1 >= end) remaining.delete(batch.partition);

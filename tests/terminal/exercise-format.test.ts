@@ -11,8 +11,8 @@ import { isTerminalExercise, loadExercise } from '../../sandbox/terminal/exercis
 const exercises = readdirSync(labsDir).filter(isTerminalExercise);
 
 describe('terminal exercise format', () => {
-  it('finds the eight exercises', () => {
-    assert.deepEqual(exercises.sort(), ['compaction', 'console-producer-consumer', 'consumer-groups-cli', 'consumer-lag', 'controller-failover', 'dump-log', 'kafka-configs', 'kafka-topics', 'log-and-subscribers', 'segments-and-retention']);
+  it('finds every terminal exercise', () => {
+    assert.deepEqual(exercises.sort(), ['compaction', 'console-producer-consumer', 'consumer-groups-cli', 'consumer-lag', 'controller-failover', 'dump-log', 'group-protocols', 'kafka-configs', 'kafka-topics', 'log-and-subscribers', 'segments-and-retention']);
   });
 
   for (const id of exercises) {

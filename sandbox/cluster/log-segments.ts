@@ -18,7 +18,12 @@ export async function readPartitionFiles(
   partition: number,
   wanted: (name: string) => boolean = () => true,
 ): Promise<LogFile[]> {
-  const archive = await container.getArchive({ path: `${DATA_DIR}/${topic}-${partition}` });
+  const archive = await container.getArchive({ path: `${DATA_DIR}/${topic}-${partition}` }).catch((error: unknown) => {
+    // A topic created a moment ago may have no directory on the node yet (or a deleted one none any more): no files.
+    if (isMissingPath(error)) return undefined;
+    throw error;
+  });
+  if (!archive) return [];
   const files: LogFile[] = [];
   const unpack = extract();
   unpack.on('entry', (header, body, next) => {
@@ -39,4 +44,9 @@ export async function readPartitionFiles(
     archive.pipe(unpack);
   });
   return files.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Docker's answer for a path that is not in the container (the container itself exists). */
+function isMissingPath(error: unknown): boolean {
+  return (error as { statusCode?: number }).statusCode === 404 && /Could not find the file/.test((error as Error).message);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, rmdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,22 +22,43 @@ export async function buildSite(options: { outDir: string; contentDir?: string }
 	try {
 		return await runAstroBuild(options);
 	} finally {
-		await rmdir(BUILD_LOCK).catch(() => undefined);
+		await rm(BUILD_LOCK, { recursive: true, force: true });
 	}
 }
 
 const BUILD_LOCK = join(tmpdir(), 'kafka-course-site-build.lock');
+
+const OWNER_FILE = join(BUILD_LOCK, 'pid');
 
 async function acquireBuildLock(): Promise<void> {
 	const deadline = Date.now() + 300_000;
 	for (;;) {
 		try {
 			await mkdir(BUILD_LOCK);
+			await writeFile(OWNER_FILE, String(process.pid));
 			return;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 200));
+			// A run stopped mid-build (Ctrl+C, a killed CI job) leaves its lock behind: take it over once its owner is gone.
+			if (!(await ownerAlive())) await rm(BUILD_LOCK, { recursive: true, force: true });
+			else await new Promise((resolve) => setTimeout(resolve, 200));
 		}
+	}
+}
+
+/** Whether the process that holds the lock still runs; a lock just made, with no owner written yet, counts as held. */
+async function ownerAlive(): Promise<boolean> {
+	const owner = Number(await readFile(OWNER_FILE, 'utf8').catch(() => '0'));
+	if (!owner) {
+		// Made a moment ago, its owner not written yet (or left by a run from before owners were written).
+		const made = await stat(BUILD_LOCK).then((lock) => lock.mtimeMs, () => 0);
+		return Date.now() - made < 5_000;
+	}
+	try {
+		process.kill(owner, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }
 

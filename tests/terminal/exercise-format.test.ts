@@ -12,7 +12,7 @@ const exercises = readdirSync(labsDir).filter(isTerminalExercise);
 
 describe('terminal exercise format', () => {
   it('finds every terminal exercise', () => {
-    assert.deepEqual(exercises.sort(), ['compaction', 'console-producer-consumer', 'consumer-groups-cli', 'consumer-lag', 'controller-failover', 'dump-log', 'group-protocols', 'kafka-configs', 'kafka-topics', 'log-and-subscribers', 'segments-and-retention']);
+    assert.deepEqual(exercises.sort(), ['compaction', 'console-producer-consumer', 'consumer-groups-cli', 'consumer-lag', 'controller-failover', 'dump-log', 'group-liveness', 'group-protocols', 'kafka-configs', 'kafka-topics', 'log-and-subscribers', 'segments-and-retention']);
   });
 
   for (const id of exercises) {

@@ -1,11 +1,11 @@
-import { consumerGroupOffsets, fail, groupCaughtUp, pass, readTopic, topicShape, type ExerciseCheck, type ExerciseCheckContext } from '../../sandbox/lab-kit/index.ts';
+import { consumerGroupOffsets, fail, groupCaughtUp, pass, readTopic, topicShape, type CheckVerdict, type ExerciseCheck, type ExerciseCheckContext } from '../../sandbox/lab-kit/index.ts';
 
 const TOPIC = 'signups';
 const FIRST = ['alice', 'bob', 'carol'];
 const LATER = ['dave', 'erin'];
 
 /** signups' values in log order (one partition), once its shape is right. */
-async function logValues(context: ExerciseCheckContext): Promise<{ values: string[] } | { refused: Awaited<ReturnType<typeof topicShape>> }> {
+async function logValues(context: ExerciseCheckContext): Promise<{ values: string[] } | { refused: CheckVerdict }> {
   const shape = await topicShape(context, TOPIC, { partitions: 1, replicationFactor: 1 });
   if (!shape.passed) return { refused: shape };
   return { values: (await readTopic(context.cluster, TOPIC)).map((r) => r.value ?? 'null') };

@@ -18,7 +18,7 @@ export async function tabTo(page: Page, selector: string, { backwards = false, m
   const visited: string[] = [];
   for (let press = 0; press < maxPresses; press++) {
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+    if (await focusIsOn(page, selector)) return;
     visited.push(await describeFocus(page));
   }
   assert.fail(`${maxPresses} presses of ${backwards ? 'Shift+Tab' : 'Tab'} never reached ${selector}; the focus went: ${visited.join(' → ')}`);

@@ -17,6 +17,9 @@ export interface QuorumView {
   leaderEpoch: number;
 }
 
+/** The leader the nodes agree on, and its epoch. */
+export type QuorumLeader = Omit<QuorumView, 'nodeId'>;
+
 /** How long the remaining voters may take to agree on a new leader (controller.quorum.fetch.timeout.ms is 2 s; a loaded machine is slower). */
 const ELECTION_TIMEOUT_MS = 60_000;
 
@@ -29,18 +32,18 @@ export async function quorumView(broker: Broker): Promise<QuorumView> {
 }
 
 /** The views of these nodes, once they all name the same leader in the same epoch; undefined while they differ or an election is open. */
-export async function agreedLeader(brokers: readonly Broker[]): Promise<{ leaderId: number; leaderEpoch: number } | undefined> {
+export async function agreedLeader(brokers: readonly Broker[]): Promise<QuorumLeader | undefined> {
   const views = await Promise.all(brokers.map(quorumView));
   const [first] = views;
   if (!first || first.leaderId < 0) return undefined;
   return views.every((v) => v.leaderId === first.leaderId && v.leaderEpoch === first.leaderEpoch) ? { leaderId: first.leaderId, leaderEpoch: first.leaderEpoch } : undefined;
 }
 
-/** Waits until these nodes agree on a leader that passes `wanted`. */
+/** Waits until these nodes agree on a leader (one that passes `wanted`, if given). */
 export async function waitForLeader(
   brokers: readonly Broker[],
-  wanted: (leader: { leaderId: number; leaderEpoch: number }) => boolean,
-): Promise<{ leaderId: number; leaderEpoch: number }> {
+  wanted: (leader: QuorumLeader) => boolean = () => true,
+): Promise<QuorumLeader> {
   const deadline = Date.now() + ELECTION_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const leader = await agreedLeader(brokers).catch(() => undefined); // a file caught mid-rewrite: read again
@@ -56,8 +59,8 @@ export async function waitForLeader(
  * higher epoch and follows. For the node a learner's shell runs in, which must never stop. Returns the
  * leader afterwards.
  */
-export async function moveLeadershipOff(cluster: KafkaCluster, nodeId: number): Promise<{ leaderId: number; leaderEpoch: number }> {
-  const current = await waitForLeader(cluster.brokers, () => true);
+export async function moveLeadershipOff(cluster: KafkaCluster, nodeId: number): Promise<QuorumLeader> {
+  const current = await waitForLeader(cluster.brokers);
   if (current.leaderId !== nodeId) return current;
   const frozen = cluster.broker(nodeId);
   const others = cluster.brokers.filter((b) => b.nodeId !== nodeId);
@@ -72,7 +75,7 @@ export async function moveLeadershipOff(cluster: KafkaCluster, nodeId: number): 
 }
 
 /** Stops the node that leads now (gracefully, as `docker stop` does) and waits for the others to elect a new leader. */
-export async function stopLeader(cluster: KafkaCluster, leader: { leaderId: number; leaderEpoch: number }): Promise<{ leaderId: number; leaderEpoch: number }> {
+export async function stopLeader(cluster: KafkaCluster, leader: QuorumLeader): Promise<QuorumLeader> {
   await cluster.broker(leader.leaderId).stop();
   const others = cluster.brokers.filter((b) => b.nodeId !== leader.leaderId);
   return waitForLeader(others, (next) => next.leaderEpoch > leader.leaderEpoch);

@@ -48,7 +48,7 @@ async function stopActiveController(cluster: KafkaCluster, shellNode: number): P
       en: `${names} is stopped already, and a quorum of three survives only one node down: start it again first.`,
     });
   }
-  const leader = await waitForLeader(cluster.brokers, () => true);
+  const leader = await waitForLeader(cluster.brokers);
   if (leader.leaderId === shellNode) {
     // Rare (the session starts with another leader): the shell's node led again after a later election.
     await moveLeadershipOff(cluster, shellNode);
@@ -69,7 +69,7 @@ async function startStoppedNodes(cluster: KafkaCluster): Promise<Localized> {
   if (down.length === 0) return { ko: '멈춘 노드가 없어 시작할 것이 없습니다.', en: 'No node is stopped: nothing to start.' };
   await Promise.all(down.map(async (broker) => ((await broker.state()) === 'paused' ? broker.unpause() : broker.start())));
   // Serving clients is not the end of it: the node is back in the quorum once it follows the same leader.
-  await waitForLeader(cluster.brokers, () => true);
+  await waitForLeader(cluster.brokers);
   const names = down.map((b) => `kafka-${b.nodeId}`).join(', ');
   return {
     ko: `${names} 노드를 다시 시작했습니다. 쿼럼에 다시 들어와 리더를 따릅니다.`,

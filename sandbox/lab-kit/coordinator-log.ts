@@ -18,6 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ExerciseCheckContext } from './exercise-format.ts';
+import { MessageReader } from './message-reader.ts';
 
 const OFFSETS_TOPIC = '__consumer_offsets';
 
@@ -89,82 +90,18 @@ export interface CoordinatorRecord {
   tombstone: boolean;
 }
 
-/** Reads Kafka's message encoding: classic (int16-length strings, int32-count arrays) or flexible (compact lengths, tagged fields). */
-class Cursor {
-  private at = 0;
-  private readonly buffer: Buffer;
-  private readonly flexible: boolean;
-
-  constructor(buffer: Buffer, flexible = false) {
-    this.buffer = buffer;
-    this.flexible = flexible;
-  }
-
-  int16(): number { const v = this.buffer.readInt16BE(this.at); this.at += 2; return v; }
-  int32(): number { const v = this.buffer.readInt32BE(this.at); this.at += 4; return v; }
-  int64(): number { const v = Number(this.buffer.readBigInt64BE(this.at)); this.at += 8; return v; }
-
-  private uvarint(): number {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = this.buffer.readUInt8(this.at++);
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  }
-
-  /** A length or count; -1 stands for null (flexible versions store it plus one, unsigned). */
-  private length(classic: () => number): number {
-    return this.flexible ? this.uvarint() - 1 : classic();
-  }
-
-  nullableString(): string | null {
-    const length = this.length(() => this.int16());
-    if (length < 0) return null;
-    const value = this.buffer.subarray(this.at, this.at + length).toString('utf8');
-    this.at += length;
-    return value;
-  }
-
-  string(): string { return this.nullableString() ?? ''; }
-
-  bytes(): Buffer | null {
-    const length = this.length(() => this.int32());
-    if (length < 0) return null;
-    const value = this.buffer.subarray(this.at, this.at + length);
-    this.at += length;
-    return value;
-  }
-
-  array<T>(item: () => T): T[] {
-    return Array.from({ length: Math.max(this.length(() => this.int32()), 0) }, item);
-  }
-
-  /** A flexible struct ends with its tagged fields: their bytes by tag. */
-  taggedFields(): Map<number, Buffer> {
-    const fields = new Map<number, Buffer>();
-    for (let count = this.flexible ? this.uvarint() : 0; count > 0; count--) {
-      const tag = this.uvarint();
-      const size = this.uvarint();
-      fields.set(tag, this.buffer.subarray(this.at, this.at + size));
-      this.at += size;
-    }
-    return fields;
-  }
-}
-
 /** Topics with their partitions, as the consumer protocol's assignment and subscription write them. */
-const topicPartitions = (cursor: Cursor): Map<string, number[]> =>
+const topicPartitions = (cursor: MessageReader): Map<string, number[]> =>
   new Map(cursor.array(() => [cursor.string(), cursor.array(() => cursor.int32())] as const));
 
 /**
  * A member's subscription and assignment are bytes its client wrote in the consumer protocol: one that
  * writes them otherwise (a protocol type other than "consumer", a client's own assigner) reads as nothing.
  */
-function consumerProtocol(bytes: Buffer | null, read: (cursor: Cursor) => Map<string, number[]>): Map<string, number[]> {
+function consumerProtocol(bytes: Buffer | null, read: (cursor: MessageReader) => Map<string, number[]>): Map<string, number[]> {
   if (!bytes) return new Map();
   try {
-    return read(new Cursor(bytes));
+    return read(new MessageReader(bytes));
   } catch {
     return new Map();
   }
@@ -189,7 +126,7 @@ const decodeOwned = (bytes: Buffer | null): Map<string, number[]> =>
 /** GroupMetadataValue, versions 0 to 4 (4 is the first flexible one; Kafka 4.4 writes 3). */
 function decodeGroupMetadata(value: Buffer): Pick<CoordinatorRecord, 'protocolType' | 'generation' | 'protocol' | 'members'> {
   const version = value.readInt16BE(0);
-  const cursor = new Cursor(value.subarray(2), version >= 4);
+  const cursor = new MessageReader(value.subarray(2), version >= 4);
   const protocolType = cursor.string();
   const generation = cursor.int32();
   const protocol = cursor.nullableString();
@@ -217,7 +154,7 @@ function decodeGroupMetadata(value: Buffer): Pick<CoordinatorRecord, 'protocolTy
  * for one that joined with the new protocol, present (0x01, session timeout, protocols) for a classic one.
  */
 function joinedAsClassic(value: Buffer): boolean {
-  const cursor = new Cursor(value.subarray(2), true);
+  const cursor = new MessageReader(value.subarray(2), true);
   cursor.nullableString(); // instanceId
   cursor.nullableString(); // rackId
   cursor.string(); // clientId
@@ -233,7 +170,7 @@ function joinedAsClassic(value: Buffer): boolean {
 function decode(wanted: string, partition: number, offset: number, timestamp: number, key: Buffer | null, value: Buffer | null): CoordinatorRecord | undefined {
   if (!key || key.length < 4) return undefined;
   // Keys are never flexible: the version, then int16-length strings.
-  const cursor = new Cursor(key);
+  const cursor = new MessageReader(key);
   const version = cursor.int16();
   const group = cursor.string();
   if (group !== wanted) return undefined;

@@ -8,6 +8,7 @@
  */
 import type { KafkaCluster } from '../cluster/kafka-cluster.ts';
 import { parseSegment } from './record-batches.ts';
+import { MessageReader } from './message-reader.ts';
 
 const METADATA_TOPIC = '__cluster_metadata';
 
@@ -75,23 +76,23 @@ export async function quorumElections(cluster: KafkaCluster): Promise<QuorumElec
     .filter(({ record }) => record.key !== null && record.key.length >= 4 && record.key.readInt16BE(2) === LEADER_CHANGE && record.value !== null)
     .map(({ batch, record }) => {
       // LeaderChangeMessage: an int16 version, then (flexible) leaderId, voters, grantingVoters.
-      const reader = new FieldReader(record.value!);
+      const reader = new MessageReader(record.value!, true);
       reader.int16();
       const leaderId = reader.int32();
-      reader.voterIds(); // the voter set
-      return { offset: record.offset, at: record.timestamp, epoch: batch.partitionLeaderEpoch, leaderId, grantingVoters: reader.voterIds() };
+      voterIds(reader); // the voter set
+      return { offset: record.offset, at: record.timestamp, epoch: batch.partitionLeaderEpoch, leaderId, grantingVoters: voterIds(reader) };
     });
 }
 
 /** One metadata record's value, or undefined for a type no check reads. */
 export function decodeMetadataRecord(value: Buffer, recorded: Recorded): MetadataChange | undefined {
-  const reader = new FieldReader(value);
-  reader.unsignedVarint(); // frame version
-  const apiKey = reader.unsignedVarint();
-  reader.unsignedVarint(); // record version: the fields read here are the same in every version so far
+  const reader = new MessageReader(value, true);
+  reader.uvarint(); // frame version
+  const apiKey = reader.uvarint();
+  reader.uvarint(); // record version: the fields read here are the same in every version so far
   switch (apiKey) {
     case API_KEY.topic:
-      return { ...recorded, type: 'topic', name: reader.compactString()!, topicId: reader.uuid() };
+      return { ...recorded, type: 'topic', name: reader.nullableString()!, topicId: reader.uuid() };
     case API_KEY.removeTopic:
       return { ...recorded, type: 'remove-topic', topicId: reader.uuid() };
     case API_KEY.config:
@@ -99,9 +100,9 @@ export function decodeMetadataRecord(value: Buffer, recorded: Recorded): Metadat
         ...recorded,
         type: 'config',
         resourceType: reader.int8(),
-        resourceName: reader.compactString()!,
-        name: reader.compactString()!,
-        value: reader.compactString(),
+        resourceName: reader.nullableString()!,
+        name: reader.nullableString()!,
+        value: reader.nullableString(),
       };
     default:
       return undefined;
@@ -117,73 +118,11 @@ export function topicLives(changes: MetadataChange[], topic: string): Array<{ cr
   });
 }
 
-/** Kafka's message fields: big-endian integers, compact (length + 1) strings, 16-byte UUIDs. */
-class FieldReader {
-  private position = 0;
-  private readonly buffer: Buffer;
-
-  constructor(buffer: Buffer) {
-    this.buffer = buffer;
-  }
-
-  unsignedVarint(): number {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      if (this.position >= this.buffer.length || shift > 28) throw new Error('a metadata record ends inside a varint');
-      const byte = this.buffer[this.position++]!;
-      value |= (byte & 0x7f) << shift;
-      if ((byte & 0x80) === 0) return value >>> 0;
-    }
-  }
-
-  int8(): number {
-    return this.buffer.readInt8(this.take(1));
-  }
-
-  int16(): number {
-    return this.buffer.readInt16BE(this.take(2));
-  }
-
-  int32(): number {
-    return this.buffer.readInt32BE(this.take(4));
-  }
-
-  /** A compact array of { voterId int32, tagged fields } (LeaderChangeMessage's Voter). */
-  voterIds(): number[] {
-    const count = this.unsignedVarint() - 1;
-    return Array.from({ length: Math.max(0, count) }, () => {
-      const id = this.int32();
-      this.taggedFields();
-      return id;
-    });
-  }
-
-  taggedFields(): void {
-    const count = this.unsignedVarint();
-    for (let i = 0; i < count; i++) {
-      this.unsignedVarint(); // tag
-      this.take(this.unsignedVarint());
-    }
-  }
-
-  /** null for length 0 (a nullable string's null). */
-  compactString(): string | null {
-    const length = this.unsignedVarint() - 1;
-    if (length < 0) return null;
-    const start = this.take(length);
-    return this.buffer.toString('utf8', start, start + length);
-  }
-
-  /** As Kafka prints a topic id: URL-safe base64 without padding. */
-  uuid(): string {
-    const start = this.take(16);
-    return this.buffer.subarray(start, start + 16).toString('base64url');
-  }
-
-  private take(bytes: number): number {
-    if (this.position + bytes > this.buffer.length) throw new Error('a metadata record ends inside a field');
-    const start = this.position;
-    this.position += bytes;
-    return start;
-  }
+/** A compact array of { voterId int32, tagged fields } (LeaderChangeMessage's Voter). */
+function voterIds(reader: MessageReader): number[] {
+  return reader.array(() => {
+    const id = reader.int32();
+    reader.taggedFields();
+    return id;
+  });
 }
